@@ -1,0 +1,38 @@
+package workbench.reports.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Optional;
+
+/**
+ * One trial: one complete transfer, timed on the sender's clock.
+ *
+ * @param index           0-based position in the order trials ran (warm-up included)
+ * @param round           0-based round; warm-up rounds come first
+ * @param warmup          true for warm-up trials: recorded, never summarised
+ * @param series          what the trial measured
+ * @param status          verified, unverified or failed
+ * @param failure         why it failed (absent unless FAILED)
+ * @param startedAt       wall-clock start, ISO-8601
+ * @param sendSeconds     first stream byte to the return of the final flush (the seed's "time")
+ * @param transferSeconds first stream byte to the receiver's done (end to end)
+ * @param counts          stream bytes, pages and system calls
+ * @param sender          CPU of the sending side
+ * @param receiver        CPU of the receiving side (zero where there is none)
+ * @param retransmits     TCP segments retransmitted during the trial (network namespace of the sender)
+ * @param machineBusy     machine-wide busy CPU fraction during the trial (0..1, all cores)
+ * @param machineSteal    machine-wide steal fraction during the trial
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
+                          String failure, String startedAt, double sendSeconds, double transferSeconds,
+                          Counts counts, Cpu sender, Cpu receiver, long retransmits,
+                          double machineBusy, double machineSteal) {
+
+    public boolean measured() {
+        return !warmup && status != TrialStatus.FAILED;
+    }
+
+    public Optional<String> failureReason() {
+        return Optional.ofNullable(failure);
+    }
+}

@@ -1,0 +1,98 @@
+package workbench.workloads.ram;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Guest RAM: named off-heap blocks of pages, of any total size. */
+public final class GuestRam {
+    private static final int FILL_TEMPLATE = 1 << 20;
+
+    private final List<RamBlock> blocks;
+    private final int pageSize;
+    private final RamBacking backing;
+
+    private GuestRam(List<RamBlock> blocks, int pageSize, RamBacking backing) {
+        this.blocks = List.copyOf(blocks);
+        this.pageSize = pageSize;
+        this.backing = backing;
+    }
+
+    /** Zero-filled RAM of the given blocks, off-heap, with the backing chosen for its size. */
+    public static GuestRam allocate(List<BlockSpec> specs, int pageSize) {
+        long total = specs.stream().mapToLong(BlockSpec::length).sum();
+        return allocate(specs, pageSize, RamBacking.forSize(total));
+    }
+
+    public static GuestRam allocate(List<BlockSpec> specs, int pageSize, RamBacking backing) {
+        List<RamBlock> blocks = new ArrayList<>();
+        for (BlockSpec s : specs) {
+            if (s.length() % pageSize != 0) {
+                throw new IllegalArgumentException("RAM block " + s.name() + " length " + s.length()
+                        + " is not a multiple of the page size " + pageSize);
+            }
+            blocks.add(new RamBlock(s, pageSize, backing));
+        }
+        return new GuestRam(blocks, pageSize, backing);
+    }
+
+    public List<RamBlock> blocks() {
+        return blocks;
+    }
+
+    public List<BlockSpec> layout() {
+        return blocks.stream().map(RamBlock::spec).toList();
+    }
+
+    /** The block named {@code name}. */
+    public RamBlock block(String name) {
+        for (RamBlock b : blocks) {
+            if (b.name().equals(name)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("no RAM block named '" + name + "'");
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    public RamBacking backing() {
+        return backing;
+    }
+
+    public long size() {
+        return blocks.stream().mapToLong(RamBlock::length).sum();
+    }
+
+    public long pages() {
+        return size() / pageSize;
+    }
+
+    /** true when this RAM has exactly the given block list (names, lengths, order) */
+    public boolean hasLayout(List<BlockSpec> specs) {
+        return layout().equals(specs);
+    }
+
+    /**
+     * Writes {@code value} to every byte, on all cores: pre-faults the memory and poisons it,
+     * so a page the stream never delivers cannot pass the digest check.
+     */
+    public void fill(byte value) {
+        ByteBuffer template = ByteBuffer.allocateDirect(FILL_TEMPLATE);
+        for (int i = 0; i < FILL_TEMPLATE; i++) {
+            template.put(i, value);
+        }
+        List<ByteBuffer> chunks = blocks.stream().flatMap(b -> List.of(b.chunks()).stream()).toList();
+        List<ByteBuffer> pieces = new ArrayList<>();
+        for (ByteBuffer c : chunks) {
+            for (int at = 0; at < c.capacity(); at += FILL_TEMPLATE) {
+                pieces.add(c.slice(at, Math.min(FILL_TEMPLATE, c.capacity() - at)));
+            }
+        }
+        IntStream.range(0, pieces.size()).parallel()
+                .forEach(i -> pieces.get(i).put(template.duplicate().limit(pieces.get(i).capacity())));
+    }
+}
