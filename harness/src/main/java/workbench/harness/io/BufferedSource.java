@@ -1,0 +1,124 @@
+package workbench.harness.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+
+/**
+ * The receiver as QEMU's destination does it: one read per buffer fill, then copy each page into
+ * guest RAM.
+ */
+public final class BufferedSource implements StreamSource {
+    public static final int DEFAULT_BUFFER = 32 * 1024;
+
+    private final ReadableByteChannel in;
+    private final ByteBuffer buffer;
+    private long consumed;
+    private boolean eof;
+
+    public BufferedSource(ReadableByteChannel in, int bufferBytes) {
+        this.in = in;
+        this.buffer = ByteBuffer.allocateDirect(bufferBytes).flip();
+    }
+
+    public BufferedSource(ReadableByteChannel in) {
+        this(in, DEFAULT_BUFFER);
+    }
+
+    @Override
+    public int readByte() throws IOException {
+        need(1);
+        consumed++;
+        return buffer.get() & 0xff;
+    }
+
+    @Override
+    public int readBe32() throws IOException {
+        if (buffer.remaining() >= Integer.BYTES) {
+            consumed += Integer.BYTES;
+            return buffer.getInt();
+        }
+        int v = 0;
+        for (int i = 0; i < Integer.BYTES; i++) {
+            v = (v << 8) | readByte();
+        }
+        return v;
+    }
+
+    @Override
+    public long readBe64() throws IOException {
+        if (buffer.remaining() >= Long.BYTES) {
+            consumed += Long.BYTES;
+            return buffer.getLong();
+        }
+        return ((long) readBe32() << 32) | (readBe32() & 0xffffffffL);
+    }
+
+    @Override
+    public void readFully(byte[] dst, int offset, int length) throws IOException {
+        while (length > 0) {
+            need(1);
+            int n = Math.min(length, buffer.remaining());
+            buffer.get(dst, offset, n);
+            consumed += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    @Override
+    public void readInto(ByteBuffer dst) throws IOException {
+        while (dst.hasRemaining()) {
+            need(1);
+            int n = Math.min(dst.remaining(), buffer.remaining());
+            int limit = buffer.limit();
+            buffer.limit(buffer.position() + n);
+            dst.put(buffer); // QEMU's copy from its buffer into guest RAM
+            buffer.limit(limit);
+            consumed += n;
+        }
+    }
+
+    @Override
+    public int peekByte() throws IOException {
+        if (!buffer.hasRemaining() && !fill()) {
+            return -1;
+        }
+        return buffer.get(buffer.position()) & 0xff;
+    }
+
+    @Override
+    public long offset() {
+        return consumed;
+    }
+
+    private void need(int bytes) throws IOException {
+        while (buffer.remaining() < bytes) {
+            if (!fill()) {
+                throw new EOFException("stream ended at offset " + (consumed + buffer.remaining()));
+            }
+        }
+    }
+
+    /** Reads more bytes after the unread ones; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        buffer.compact();
+        try {
+            int n;
+            do {
+                n = in.read(buffer);
+            } while (n == 0);
+            if (n < 0) {
+                eof = true;
+                return false;
+            }
+            return true;
+        } finally {
+            buffer.flip();
+        }
+    }
+}
