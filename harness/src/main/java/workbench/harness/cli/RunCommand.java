@@ -1,0 +1,120 @@
+package workbench.harness.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.io.SinkOptions;
+import workbench.harness.io.WriteStrategy;
+import workbench.harness.run.Defaults;
+import workbench.harness.run.Progress;
+import workbench.harness.run.RunExecutor;
+import workbench.harness.run.RunPlan;
+import workbench.reports.model.TrialStatus;
+import workbench.workloads.page.Content;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.page.Layout;
+import workbench.workloads.ram.RamSpec;
+
+/** {@code workbench run}: interleaved, verified trials of every strategy, and the seed's table. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy,",
+                "in interleaved rounds, verifies every trial, and prints the 2010 seed table.",
+                "Results go to <out>/<run-id>/run.json."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ram", defaultValue = Defaults.RAM, converter = SizeConverter.class,
+            description = "guest RAM size, binary units (512M, 8G); default ${DEFAULT-VALUE}")
+    long ram;
+    @Option(names = "--blocks", defaultValue = Defaults.BLOCKS, description = "RAM blocks (mem0, mem1, …) sharing the size; default ${DEFAULT-VALUE}")
+    int blocks;
+    @Option(names = "--page-size", defaultValue = Defaults.PAGE_SIZE, converter = SizeConverter.class,
+            description = "page size; default ${DEFAULT-VALUE}")
+    long pageSize;
+    @Option(names = "--dup", defaultValue = Defaults.DUP, converter = FractionConverter.class,
+            description = "fraction of all-zero pages (0.034 or 3.4%%); default ${DEFAULT-VALUE}")
+    double dup;
+    @Option(names = "--uniform", defaultValue = Defaults.UNIFORM, converter = FractionConverter.class,
+            description = "fraction of pages filled with one non-zero byte; default ${DEFAULT-VALUE}")
+    double uniform;
+    @Option(names = "--dirty", defaultValue = Defaults.DIRTY, converter = FractionConverter.class,
+            description = "fraction of pages sent (below 1: both sides share a base image, as in a later pre-copy round); default ${DEFAULT-VALUE}")
+    double dirty;
+    @Option(names = "--layout", defaultValue = Defaults.LAYOUT, description = "page classes ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
+    Layout layout;
+    @Option(names = "--content", defaultValue = Defaults.CONTENT, description = "content of the other pages: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
+    Content content;
+    @Option(names = "--seed", defaultValue = Defaults.SEED, description = "seed of the RAM content; default ${DEFAULT-VALUE}")
+    long seed;
+    @Option(names = "--dup-policy", defaultValue = Defaults.DUP_POLICY,
+            description = "pages sent as fill records: zero (QEMU 7.2) or uniform (2010); default ${DEFAULT-VALUE}")
+    DupPolicy dupPolicy;
+    @Option(names = "--strategies", defaultValue = Defaults.STRATEGIES, split = ",",
+            description = "write strategies to compare (scalar, vectored); default ${DEFAULT-VALUE}")
+    List<String> strategies;
+    @Option(names = "--batch", defaultValue = Defaults.BATCH, description = "pages per gathering write (vectored); default ${DEFAULT-VALUE}")
+    int batch;
+    @Option(names = "--scalar-buffer", defaultValue = Defaults.SCALAR_BUFFER, converter = SizeConverter.class,
+            description = "scalar strategy's linear buffer; default ${DEFAULT-VALUE} (QEMUFile's)")
+    long scalarBuffer;
+    @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, converter = SizeConverter.class,
+            description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
+    long readBuffer;
+    @Option(names = "--net", defaultValue = Defaults.NET, description = "network: loopback; default ${DEFAULT-VALUE}")
+    String net;
+    @Option(names = "--trials", defaultValue = Defaults.TRIALS, description = "measured rounds; default ${DEFAULT-VALUE}")
+    int trials;
+    @Option(names = "--warmup", defaultValue = Defaults.WARMUP, description = "warm-up rounds; default ${DEFAULT-VALUE}")
+    int warmup;
+    @Option(names = "--out", defaultValue = Defaults.OUT, description = "results folder; default ${DEFAULT-VALUE}")
+    Path out;
+    @Option(names = "--save-stream", paramLabel = "FILE", description = "also write the stream of one trial to FILE")
+    Path saveStream;
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+    @Option(names = "--verbose", description = "stack traces with errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        RunPlan plan = plan();
+        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get()).execute();
+        ConsoleResults.print(outcome.run(), spec.commandLine().getOut());
+        spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json"));
+        boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
+        return failed ? ExitCode.RUN_FAILED.code() : ExitCode.OK.code();
+    }
+
+    RunPlan plan() {
+        if (!net.equals("loopback")) {
+            throw new UserException("unknown network '" + net + "'", "use --net loopback", ExitCode.INVALID_INPUT);
+        }
+        try {
+            if (pageSize > 1 << 20) {
+                throw new IllegalArgumentException("page size " + pageSize + " is too large");
+            }
+            RamSpec ramSpec = new RamSpec(RamSpec.evenBlocks(ram, blocks, (int) pageSize), (int) pageSize, dup, uniform,
+                    dirty, layout, content, seed);
+            List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
+            return new RunPlan(ramSpec, dupPolicy, ws, new SinkOptions(intSize("--scalar-buffer", scalarBuffer), batch,
+                    SinkOptions.QEMU_BUFFER), net, trials, warmup, intSize("--read-buffer", readBuffer), out,
+                    Optional.ofNullable(saveStream), String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
+        }
+    }
+
+    private static int intSize(String option, long bytes) {
+        if (bytes > 64 << 20) {
+            throw new IllegalArgumentException(option + " " + bytes + " is over 64M");
+        }
+        return (int) bytes;
+    }
+}

@@ -1,0 +1,23 @@
+package workbench.harness.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The workbench's version, from the build. */
+public final class Version {
+    private Version() {
+    }
+
+    public static String get() {
+        try (InputStream in = Version.class.getResourceAsStream("/workbench/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

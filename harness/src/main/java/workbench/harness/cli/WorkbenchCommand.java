@@ -1,0 +1,32 @@
+package workbench.harness.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top command: its subcommands and the one place where errors become exit codes. */
+@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.VersionProvider.class,
+        description = "Measures what it costs to move VM RAM through a QEMU migration stream, scalar vs vectored writes.",
+        subcommands = {RunCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+public final class WorkbenchCommand {
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"workbench " + Version.get()};
+        }
+    }
+
+    /** The command line with all wiring: converters, error handling, streams (tests pass their own). */
+    public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new WorkbenchCommand());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(CliErrors::onExecution);
+        cli.setParameterExceptionHandler(CliErrors::onParameter);
+        return cli;
+    }
+}

@@ -1,0 +1,63 @@
+package workbench.harness.net.control;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+
+/** A control connection: frames in, frames out, every read bounded by a timeout. */
+public final class ControlConnection implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private final FrameCodec codec = new FrameCodec();
+
+    public ControlConnection(Socket socket) throws IOException {
+        this.socket = socket;
+        socket.setTcpNoDelay(true); // frames are small and answered at once
+        this.in = new BufferedInputStream(socket.getInputStream());
+        this.out = new BufferedOutputStream(socket.getOutputStream());
+    }
+
+    public void send(Message message) throws IOException {
+        codec.write(out, message);
+    }
+
+    /** The next message within {@code timeout}; an in-band {@link Message.Error} becomes a {@link ProtocolException}. */
+    public Message receive(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        try {
+            Message m = codec.read(in);
+            if (m instanceof Message.Error e) {
+                throw new ProtocolException(e.code(), e.message(), e.hint());
+            }
+            return m;
+        } catch (SocketTimeoutException e) {
+            throw new ProtocolException("timeout", "no control message within " + timeout.toSeconds() + " s",
+                    "the peer is stuck or gone; try a smaller --ram or check the receiver's log");
+        }
+    }
+
+    /** The next message, which must be of type {@code type}. */
+    public <T extends Message> T expect(Class<T> type, Duration timeout) throws IOException {
+        Message m = receive(timeout);
+        if (!type.isInstance(m)) {
+            throw new ProtocolException("unexpected", "expected a " + type.getSimpleName() + " message, got "
+                    + m.getClass().getSimpleName(), "is the peer a workbench of the same protocol?");
+        }
+        return type.cast(m);
+    }
+
+    public String peer() {
+        return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

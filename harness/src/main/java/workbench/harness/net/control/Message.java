@@ -1,0 +1,89 @@
+package workbench.harness.net.control;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import workbench.reports.model.Cpu;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.ram.RamDigest;
+import workbench.workloads.ram.RamSpec;
+
+/**
+ * One control frame's body: typed JSON with a "type" field. The client (the sender) speaks first
+ * with {@link Hello}; the server (the receiver, {@code workbench serve}) drives each trial with
+ * {@link Ready}, {@link Done} and {@link Result}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Message.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = Message.Busy.class, name = "busy"),
+        @JsonSubTypes.Type(value = Message.TrialParams.class, name = "trial"),
+        @JsonSubTypes.Type(value = Message.Ready.class, name = "ready"),
+        @JsonSubTypes.Type(value = Message.Done.class, name = "done"),
+        @JsonSubTypes.Type(value = Message.Result.class, name = "result"),
+        @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = Message.Bye.class, name = "bye"),
+})
+public sealed interface Message {
+    /** bumped whenever a message changes shape */
+    int PROTOCOL = 1;
+
+    /** client → server, first frame */
+    record Hello(int protocol, String workbench) implements Message {
+    }
+
+    /** server → client: versions accepted */
+    record Welcome(int protocol, String workbench) implements Message {
+    }
+
+    /** server → client: another client is being served; try later */
+    record Busy(String message) implements Message {
+    }
+
+    /**
+     * client → server: prepare RAM for one trial and accept its data connection.
+     *
+     * @param trial       the trial's index in the run
+     * @param ram         the guest whose stream will arrive (the receiver allocates its blocks, and
+     *                    regenerates the base image for partial transfers)
+     * @param dupPolicy   the sender's dup policy (for the record; the decoder accepts any fill)
+     * @param readBuffer  bytes per read of the receiver's buffered reader
+     */
+    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer) implements Message {
+    }
+
+    /** server → client: RAM poisoned and pre-faulted, data endpoint accepting ("tcp:HOST:PORT") */
+    record Ready(int trial, String endpoint) implements Message {
+    }
+
+    /** server → client: the stream's end was read; the sender's clock stops at its arrival */
+    record Done(int trial) implements Message {
+    }
+
+    /**
+     * server → client: the receiver's figures for one trial.
+     *
+     * @param failure        empty when the stream decoded; else why it did not
+     * @param digest         the receiver's RAM digest after the stream
+     * @param receiveSeconds first byte read to end of stream, on the receiver's clock
+     * @param streamBytes    bytes read
+     * @param zeroRecords    dup records decoded
+     * @param pageRecords    whole pages decoded
+     * @param cpu            receiver CPU during the trial
+     */
+    record Result(int trial, String failure, List<RamDigest.BlockDigest> digest, double receiveSeconds,
+                  long streamBytes, long zeroRecords, long pageRecords, Cpu cpu) implements Message {
+        public boolean ok() {
+            return failure.isEmpty();
+        }
+    }
+
+    /** either side: something unexpected; the connection closes after it */
+    record Error(String code, String message, String hint) implements Message {
+    }
+
+    /** client → server: the run is over */
+    record Bye() implements Message {
+    }
+}

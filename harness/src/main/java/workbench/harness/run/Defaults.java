@@ -1,0 +1,31 @@
+package workbench.harness.run;
+
+/** The one place that holds defaults (picocli reads these constants). */
+public final class Defaults {
+    private Defaults() {
+    }
+
+    /** the seed's 512 MB guest */
+    public static final String RAM = "512M";
+    public static final String BLOCKS = "1";
+    public static final String PAGE_SIZE = "4K";
+    /** about 3.4% of the seed's pages were dup */
+    public static final String DUP = "3.4%";
+    public static final String UNIFORM = "0";
+    public static final String DIRTY = "1";
+    public static final String LAYOUT = "scattered";
+    public static final String CONTENT = "random";
+    public static final String SEED = "2010";
+    public static final String DUP_POLICY = "zero";
+    /** rows in the seed table's order: writev first */
+    public static final String STRATEGIES = "vectored,scalar";
+    /** ≈ 256 iovecs per gathering write, close to the seed's ~123 pages per writev */
+    public static final String BATCH = "128";
+    /** QEMUFile's IO_BUF_SIZE */
+    public static final String SCALAR_BUFFER = "32K";
+    public static final String READ_BUFFER = "32K";
+    public static final String NET = "loopback";
+    public static final String TRIALS = "10";
+    public static final String WARMUP = "2";
+    public static final String OUT = "results";
+}

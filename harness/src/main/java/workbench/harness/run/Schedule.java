@@ -1,0 +1,28 @@
+package workbench.harness.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order of trials: warm-up rounds, then measured rounds, each round one trial per series,
+ * the order rotating every round (A B, B A, A B, …) so drift and JIT warm-up hit all alike.
+ */
+public final class Schedule {
+    /** One trial to run: which round, whether it is warm-up, which series (index into the series list). */
+    public record Slot(int index, int round, boolean warmup, int series) {
+    }
+
+    private Schedule() {
+    }
+
+    public static List<Slot> of(int series, int warmup, int trials) {
+        List<Slot> slots = new ArrayList<>();
+        for (int round = 0; round < warmup + trials; round++) {
+            for (int k = 0; k < series; k++) {
+                int s = round % 2 == 0 ? k : series - 1 - k;
+                slots.add(new Slot(slots.size(), round, round < warmup, s));
+            }
+        }
+        return slots;
+    }
+}
