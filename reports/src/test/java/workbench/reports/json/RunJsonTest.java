@@ -47,7 +47,8 @@ class RunJsonTest {
         Run run = StubRun.of(List.of(odd)).failed("receiver died");
         String json = RunJson.toJson(run);
         assertThat(RunJson.fromJson(json, "test")).isEqualTo(run);
-        assertThat(json).contains("\"complete\" : false").contains("\"error\" : \"receiver died\"");
+        assertThat(json).contains("\"complete\" : false").contains("\"error\" : \"receiver died\"")
+                .contains("\"sendSeconds\" : \"NaN\"");
     }
 
     @Test
