@@ -1,0 +1,101 @@
+package workbench.reports.table;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import workbench.reports.files.AtomicFile;
+import workbench.reports.files.RunWriter;
+import workbench.reports.model.Run;
+import workbench.reports.model.TrialResult;
+import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Comparisons;
+import workbench.reports.stats.SeriesSummary;
+
+/**
+ * summary.md: what ran, the headline sentence per comparison, the seed table, the full statistics
+ * of send and transfer time, and the failed trials. Numbers use a decimal point whatever the locale.
+ */
+public final class SummaryMarkdown implements RunWriter {
+    public static final String FILE_NAME = "summary.md";
+
+    private final String baseline;
+
+    /** compares every strategy with {@link Comparisons#DEFAULT_BASELINE} */
+    public SummaryMarkdown() {
+        this(Comparisons.DEFAULT_BASELINE);
+    }
+
+    public SummaryMarkdown(String baseline) {
+        this.baseline = baseline;
+    }
+
+    @Override
+    public void write(Run run, Path dir) throws IOException {
+        AtomicFile.write(dir.resolve(FILE_NAME), render(run));
+    }
+
+    public String render(Run run) {
+        List<SeriesSummary> series = SeriesSummary.of(run);
+        TableWriter md = TableWriter.markdown();
+        StringBuilder out = new StringBuilder();
+        out.append("# Run ").append(run.id()).append("\n\n");
+        out.append(state(run)).append("\n\n");
+        out.append("- command: `").append(run.manifest().commandLine().replace("`", "'")).append("`\n");
+        out.append("- workbench: ").append(run.manifest().workbench())
+                .append("; RAM content seed ").append(run.manifest().seed()).append('\n');
+        out.append("- trials: ").append(trialCounts(run)).append("\n\n");
+
+        out.append("## Result\n\n");
+        List<Comparisons.SeriesComparison> comparisons = Comparisons.against(run, baseline);
+        for (Comparisons.SeriesComparison c : comparisons) {
+            out.append("- **").append(c.context()).append("**: ").append(c.comparison().headline()).append('\n');
+        }
+        out.append(comparisons.isEmpty()
+                ? "No comparison: no series of another strategy ran beside a " + baseline + " series.\n\n"
+                : "\nSpeedup and time saved compare mean send times; the 95% CI is a percentile bootstrap of the "
+                        + "median per-round ratio " + baseline + " time / candidate time.\n\n");
+
+        out.append("## Seed table\n\n");
+        out.append("Send time as \"mean (std sd)\" in seconds, counts as \"mean (sd)\": the 2010 layout.\n\n");
+        out.append(md.render(SeedTable.of(series))).append('\n');
+
+        out.append("## Send time\n\n");
+        out.append("Sample sd; 95% CI of the mean from Student's t; CV = sd / mean; throughput from mean stream "
+                + "bytes over send time (Gbit/s decimal, MiB/s binary); CPU seconds per GiB of stream.\n\n");
+        out.append(md.render(StatisticsTable.sendTime(series))).append('\n');
+
+        out.append("## Transfer time (end to end)\n\n");
+        out.append(md.render(StatisticsTable.transferTime(series)));
+        if (series.stream().anyMatch(s -> !s.verified())) {
+            out.append("\nUnverified series had no receiver to check the RAM they sent; they are shown, and "
+                    + "compared only with each other.\n");
+        }
+        failed(run, md, out);
+        return out.toString();
+    }
+
+    private static String state(Run run) {
+        if (run.complete()) {
+            return "Complete.";
+        }
+        return run.failure().map(why -> "Stopped early: " + why.replace('\n', ' '))
+                .orElse("In progress (`complete: false`): figures cover the trials so far.");
+    }
+
+    private static String trialCounts(Run run) {
+        long warmup = run.trials().stream().filter(TrialResult::warmup).count();
+        long failed = run.trials().stream().filter(t -> t.status() == TrialStatus.FAILED).count();
+        return run.trials().size() + " (" + warmup + " warm-up, " + failed + " failed)";
+    }
+
+    private static void failed(Run run, TableWriter md, StringBuilder out) {
+        List<List<String>> rows = run.trials().stream().filter(t -> t.status() == TrialStatus.FAILED)
+                .map(t -> List.of(Integer.toString(t.index()), Integer.toString(t.round()), t.series().label(),
+                        t.failureReason().orElse("")))
+                .toList();
+        if (!rows.isEmpty()) {
+            out.append("\n## Failed trials\n\nNever averaged.\n\n");
+            out.append(md.render(Table.of(List.of("trial", "round", "series", "reason"), rows)));
+        }
+    }
+}

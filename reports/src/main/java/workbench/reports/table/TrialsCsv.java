@@ -1,0 +1,101 @@
+package workbench.reports.table;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import workbench.reports.files.AtomicFile;
+import workbench.reports.files.RunWriter;
+import workbench.reports.model.Cpu;
+import workbench.reports.model.Run;
+import workbench.reports.model.TrialResult;
+import workbench.reports.stats.Metric;
+
+/**
+ * trials.csv: one row per trial (warm-up and failed included) with every recorded figure and the
+ * derived throughput and CPU cost. RFC 4180: comma-separated, CRLF line ends, fields with a comma,
+ * quote or line break quoted, quotes doubled. Numbers are locale-free: integers as they are,
+ * decimals in shortest plain notation, NaN or infinity as an empty field. Column names are stable;
+ * each swept setting adds a {@code param.<name>} column after {@code network}.
+ */
+public final class TrialsCsv implements RunWriter {
+    public static final String FILE_NAME = "trials.csv";
+
+    private static final List<Metric> DERIVED = List.of(Metric.GBIT_PER_SECOND, Metric.MIB_PER_SECOND,
+            Metric.SENDER_THREAD_CPU_PER_GIB, Metric.SENDER_PROCESS_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB);
+
+    @Override
+    public void write(Run run, Path dir) throws IOException {
+        AtomicFile.write(dir.resolve(FILE_NAME), render(run));
+    }
+
+    public static String render(Run run) {
+        SortedSet<String> params = new TreeSet<>();
+        run.trials().forEach(t -> params.addAll(t.series().params().keySet()));
+        StringBuilder out = new StringBuilder();
+        line(out, header(params));
+        for (TrialResult t : run.trials()) {
+            line(out, row(t, params));
+        }
+        return out.toString();
+    }
+
+    private static List<String> header(SortedSet<String> params) {
+        List<String> h = new ArrayList<>(List.of("index", "round", "warmup", "strategy", "network"));
+        params.forEach(p -> h.add("param." + p));
+        h.addAll(List.of("status", "failure", "started_at", "send_seconds", "transfer_seconds", "stream_bytes",
+                "dup_pages", "nodup_pages", "write_calls", "writev_calls", "iovecs", "bytes_copied"));
+        for (String side : List.of("sender", "receiver")) {
+            for (String part : List.of("thread_user", "thread_sys", "process_user", "process_sys")) {
+                h.add(side + "_" + part + "_seconds");
+            }
+        }
+        h.addAll(List.of("retransmits", "machine_busy", "machine_steal"));
+        DERIVED.forEach(m -> h.add(m.column()));
+        return h;
+    }
+
+    private static List<String> row(TrialResult t, SortedSet<String> params) {
+        List<String> r = new ArrayList<>(List.of(Integer.toString(t.index()), Integer.toString(t.round()),
+                Boolean.toString(t.warmup()), t.series().strategy(), t.series().network()));
+        params.forEach(p -> r.add(t.series().params().getOrDefault(p, "")));
+        var c = t.counts();
+        r.addAll(List.of(t.status().name(), t.failureReason().orElse(""), t.startedAt(), number(t.sendSeconds()),
+                number(t.transferSeconds()), Long.toString(c.streamBytes()), Long.toString(c.dupPages()),
+                Long.toString(c.nodupPages()), Long.toString(c.writeCalls()), Long.toString(c.writevCalls()),
+                Long.toString(c.iovecs()), Long.toString(c.bytesCopied())));
+        cpu(r, t.sender());
+        cpu(r, t.receiver());
+        r.addAll(List.of(Long.toString(t.retransmits()), number(t.machineBusy()), number(t.machineSteal())));
+        DERIVED.forEach(m -> r.add(number(m.of(t))));
+        return r;
+    }
+
+    private static void cpu(List<String> r, Cpu cpu) {
+        r.addAll(List.of(number(cpu.threadUser()), number(cpu.threadSys()), number(cpu.processUser()),
+                number(cpu.processSys())));
+    }
+
+    /** shortest round-tripping decimal, never in exponent form, never with a locale's comma */
+    static String number(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).toPlainString() : "";
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(quote(fields.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    static String quote(String field) {
+        boolean plain = field.chars().noneMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r');
+        return plain ? field : '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

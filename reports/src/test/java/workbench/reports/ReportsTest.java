@@ -1,0 +1,62 @@
+package workbench.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.reports.json.RunJson;
+import workbench.reports.model.Run;
+import workbench.reports.model.StubRun;
+import workbench.reports.table.SummaryMarkdown;
+import workbench.reports.table.TrialsCsv;
+
+class ReportsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writeAllWritesTheThreeFilesAndNothingElse() throws IOException {
+        Run run = StubRun.create();
+        Path dir = tmp.resolve("results/" + run.id());
+        Reports.writeAll(run, dir);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md");
+        }
+        assertThat(RunJson.read(dir.resolve("run.json"))).isEqualTo(run);
+        assertThat(Files.readString(dir.resolve("trials.csv"), StandardCharsets.UTF_8)).isEqualTo(TrialsCsv.render(run));
+        assertThat(Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8))
+                .isEqualTo(new SummaryMarkdown().render(run));
+    }
+
+    @Test
+    void writingAfterEveryTrialReplacesTheFiles() throws IOException {
+        Run full = StubRun.create();
+        Run partial = StubRun.of(List.of());
+        for (var t : full.trials().subList(0, 12)) {
+            partial = partial.with(t);
+            Reports.writeAll(partial, tmp);
+        }
+        assertThat(RunJson.read(tmp.resolve("run.json")).trials()).hasSize(12);
+        assertThat(Files.readAllLines(tmp.resolve("trials.csv"))).hasSize(13);
+    }
+
+    @Test
+    void everyFormatHasADistinctFileAndAWriter() {
+        assertThat(Stream.of(ReportFormat.values()).map(ReportFormat::fileName)).doesNotHaveDuplicates();
+        assertThat(Stream.of(ReportFormat.values()).map(ReportFormat::writer)).doesNotContainNull();
+        assertThat(ReportFormat.DEFAULT).containsExactly(ReportFormat.values());
+    }
+
+    @Test
+    void seedTableIsSealed() {
+        Golden.underGermanLocale(() -> Golden.assertMatches("/workbench/reports/seed-table.txt",
+                Reports.seedTable(StubRun.create())));
+    }
+}
