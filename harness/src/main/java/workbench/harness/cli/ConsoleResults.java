@@ -1,11 +1,24 @@
 package workbench.harness.cli;
 
 import java.io.PrintWriter;
+import workbench.reports.Reports;
 import workbench.reports.model.Run;
+import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Comparisons;
 
-/** TEMPORARY */
+/** What a finished run prints on stdout: the seed table, then one line per comparison. */
 final class ConsoleResults {
-    static void print(Run run, PrintWriter out) {
-        run.trials().forEach(t -> out.println(t.series().label() + " " + t.status() + " " + t.sendSeconds() + " " + t.counts()));
+    private ConsoleResults() {
+    }
+
+    static void print(Run run, String baseline, PrintWriter out) {
+        out.print(Reports.seedTable(run));
+        out.println();
+        Comparisons.against(run, baseline).forEach(c -> out.println(c.sentence()));
+        long failed = run.trials().stream().filter(t -> t.status() == TrialStatus.FAILED).count();
+        if (failed > 0) {
+            out.println(failed + " trial(s) FAILED verification and were left out; see trials.csv for why");
+        }
+        out.flush();
     }
 }

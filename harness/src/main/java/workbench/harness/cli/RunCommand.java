@@ -16,6 +16,7 @@ import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
 import workbench.harness.run.RunPlan;
 import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Comparisons;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
@@ -86,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         RunPlan plan = plan();
         RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get()).execute();
-        ConsoleResults.print(outcome.run(), spec.commandLine().getOut());
+        ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
         spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
         return failed ? ExitCode.RUN_FAILED.code() : ExitCode.OK.code();

@@ -1,9 +1,7 @@
 package workbench.harness.run;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import workbench.reports.model.Cpu;
 
@@ -36,10 +34,10 @@ public final class CpuClock {
 
     private static double[] processTimes() {
         try {
-            String stat = Files.readString(PROC_SELF);
+            String stat = EnvironmentProbe.read(PROC_SELF.toString());
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new double[] {Long.parseLong(f[11]) * TICK, Long.parseLong(f[12]) * TICK};
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return new double[] {0, 0}; // not Linux: process CPU unknown, shown as 0
         }
     }

@@ -50,10 +50,10 @@ public final class EnvironmentProbe {
         }
     }
 
-    /** A one-line file's content, or "unreadable" */
+    /** A small file's content on one line, or "unreadable". Streams it: Files.readString cuts some /proc files short. */
     static String read(String path) {
-        try {
-            return Files.readString(Path.of(path)).trim();
+        try (var in = Files.newInputStream(Path.of(path))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim().replaceAll("\\s+", " ");
         } catch (IOException e) {
             return "unreadable";
         }

@@ -19,7 +19,7 @@ public final class Schedule {
         List<Slot> slots = new ArrayList<>();
         for (int round = 0; round < warmup + trials; round++) {
             for (int k = 0; k < series; k++) {
-                int s = round % 2 == 0 ? k : series - 1 - k;
+                int s = Math.floorMod(round - warmup, 2) == 0 ? k : series - 1 - k; // measured rounds start in plan order
                 slots.add(new Slot(slots.size(), round, round < warmup, s));
             }
         }
