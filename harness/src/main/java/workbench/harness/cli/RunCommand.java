@@ -78,6 +78,9 @@ public final class RunCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--save-stream", paramLabel = "FILE", description = "also write the stream of one trial to FILE")
     Path saveStream;
+    @Option(names = "--like", paramLabel = "RUN_JSON",
+            description = "repeat a previous run's configuration (same seed); options given here override it")
+    Path like;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
     @Option(names = "--verbose", description = "stack traces with errors")
@@ -85,8 +88,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunPlan plan = plan();
-        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get()).execute();
+        RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
+        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe()).execute();
         ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
         spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
@@ -106,10 +109,18 @@ public final class RunCommand implements Callable<Integer> {
             List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
             return new RunPlan(ramSpec, dupPolicy, ws, new SinkOptions(intSize("--scalar-buffer", scalarBuffer), batch,
                     SinkOptions.QEMU_BUFFER), net, trials, warmup, intSize("--read-buffer", readBuffer), out,
-                    Optional.ofNullable(saveStream), String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                    Optional.ofNullable(saveStream), commandLine());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
+    }
+
+    /** the command as typed: the JVM's own command line where the OS tells it */
+    private String commandLine() {
+        String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return ProcessHandle.current().info().commandLine()
+                .filter(c -> c.contains("workbench"))
+                .orElse("java -jar workbench.jar run " + args);
     }
 
     private static int intSize(String option, long bytes) {

@@ -32,6 +32,16 @@ public final class EnvironmentProbe {
         return env;
     }
 
+    /** MemAvailable in bytes, or -1 where unknown */
+    public static long availableMemory() {
+        String kb = meminfo("MemAvailable");
+        try {
+            return Long.parseLong(kb.replace("kB", "").trim()) << 10;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

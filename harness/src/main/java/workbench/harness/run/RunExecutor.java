@@ -10,18 +10,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import workbench.harness.cli.ExitCode;
 import workbench.harness.cli.UserException;
 import workbench.harness.io.StreamSink;
 import workbench.harness.net.control.RemoteReceiver;
 import workbench.harness.stream.StreamEncoder;
-import workbench.reports.Reports;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.workloads.dirty.DirtySet;
 import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamBacking;
 import workbench.workloads.ram.RamDigest;
 import workbench.workloads.ram.RamImage;
 
@@ -33,11 +35,17 @@ public final class RunExecutor {
     private final RunPlan plan;
     private final Progress progress;
     private final String version;
+    private final String build;
 
-    public RunExecutor(RunPlan plan, Progress progress, String version) {
+    /**
+     * @param version the protocol-level version (hello)
+     * @param build   version and commit, for the manifest
+     */
+    public RunExecutor(RunPlan plan, Progress progress, String version, String build) {
         this.plan = plan;
         this.progress = progress;
         this.version = version;
+        this.build = build;
     }
 
     /** The finished run and the folder holding its results. */
@@ -45,41 +53,60 @@ public final class RunExecutor {
     }
 
     public Outcome execute() throws IOException {
+        checkMemory();
         String id = runId();
         Path dir = createRunDir(id);
-        Run run = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), version, plan.ram().seed(),
-                plan.configuration(), EnvironmentProbe.probe()), List.of(), false, null);
-        Reports.writeAll(run, dir);
-        try {
-            progress.note("generating " + plan.ram().size() / (1 << 20) + " MiB of guest RAM");
-            DirtySet dirty = RamImage.dirtySet(plan.ram());
-            GuestRam ram = RamImage.create(plan.ram(), dirty);
-            RamDigest digest = RamDigest.of(ram);
-            StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
-            if (plan.saveStream().isPresent()) {
-                saveStream(encoder, plan.saveStream().get());
-            }
-            List<Schedule.Slot> slots = Schedule.of(plan.strategies().size(), plan.warmup(), plan.trials());
-            try (ReceiverChild child = ReceiverChild.start(plan.ram().size());
-                 RemoteReceiver receiver = RemoteReceiver.connect(child.control(), version)) {
-                TrialRunner runner = new TrialRunner(plan, encoder, digest, receiver);
-                for (Schedule.Slot slot : slots) {
-                    TrialResult trial = runner.run(slot, plan.strategies().get(slot.series()));
-                    run = run.with(trial);
-                    Reports.writeAll(run, dir);
-                    progress.trial(slot, plan.warmup() + plan.trials(), trial.series().label(), trial.sendSeconds(),
-                            trial.failureReason().isEmpty());
-                    trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
+        Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.ram().seed(),
+                plan.configuration(), environment()), List.of(), false, null);
+        try (RunRecorder recorder = new RunRecorder(start, dir)) {
+            try {
+                progress.note("generating " + plan.ram().size() / (1 << 20) + " MiB of guest RAM");
+                DirtySet dirty = RamImage.dirtySet(plan.ram());
+                GuestRam ram = RamImage.create(plan.ram(), dirty);
+                RamDigest digest = RamDigest.of(ram);
+                StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
+                if (plan.saveStream().isPresent()) {
+                    saveStream(encoder, plan.saveStream().get());
                 }
+                try (ReceiverChild child = ReceiverChild.start(plan.ram().size());
+                     RemoteReceiver receiver = RemoteReceiver.connect(child.control(), version)) {
+                    TrialRunner runner = new TrialRunner(plan, encoder, digest, receiver);
+                    for (Schedule.Slot slot : Schedule.of(plan.strategies().size(), plan.warmup(), plan.trials())) {
+                        TrialResult trial = runner.run(slot, plan.strategies().get(slot.series()));
+                        recorder.add(trial);
+                        progress.trial(slot, plan.warmup() + plan.trials(), trial.series().label(), trial.sendSeconds(),
+                                trial.failureReason().isEmpty());
+                        trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
+                    }
+                }
+                progress.end();
+                return new Outcome(recorder.complete(), dir);
+            } catch (IOException | RuntimeException e) {
+                progress.end();
+                recorder.fail(String.valueOf(e.getMessage()));
+                throw e;
             }
-            progress.end();
-            run = run.completed();
-            Reports.writeAll(run, dir);
-            return new Outcome(run, dir);
-        } catch (IOException | RuntimeException e) {
-            progress.end();
-            Reports.writeAll(run.failed(String.valueOf(e.getMessage())), dir);
-            throw e;
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
+        env.put("ram.backing.sender", RamBacking.forSize(plan.ram().size()).name().toLowerCase(java.util.Locale.ROOT));
+        env.put("ram.backing.receiver", "direct (child JVM, -XX:MaxDirectMemorySize sized for the guest)");
+        env.put("net.tcp_nodelay", "off (kernel default)");
+        env.put("net.socket_buffers", "kernel autotuning (SO_SNDBUF/SO_RCVBUF not set)");
+        return env;
+    }
+
+    /** Both sides hold the guest: fail before generating anything if the machine cannot. */
+    private void checkMemory() {
+        long need = 2 * plan.ram().size() + (512L << 20);
+        long available = EnvironmentProbe.availableMemory();
+        if (available > 0 && need > available) {
+            throw new UserException(String.format(java.util.Locale.ROOT,
+                    "not enough memory: a %d MiB guest needs about %d MiB (sender and receiver each hold it), %d MiB available",
+                    plan.ram().size() >> 20, need >> 20, available >> 20), "use a smaller --ram or free memory",
+                    ExitCode.ENVIRONMENT);
         }
     }
 

@@ -43,10 +43,10 @@ public final class TrialRunner {
         SeriesKey series = SeriesKey.of(strategy.label(), plan.network());
         Message.Ready ready = receiver.prepare(new Message.TrialParams(slot.index(), plan.ram(), plan.dupPolicy(), plan.readBuffer()));
         String startedAt = Instant.now().toString();
-        MachineLoad.Sample load0 = MachineLoad.now();
         try (SocketChannel data = SocketChannel.open(endpoint(ready.endpoint()))) {
             CountingChannel counting = new CountingChannel(data);
             StreamSink sink = strategy.open(counting, plan.sink());
+            MachineLoad.Sample load0 = MachineLoad.now();
             CpuClock.Sample cpu0 = cpu.now();
             long t0 = System.nanoTime();
             StreamEncoder.Sent sent;
@@ -57,12 +57,12 @@ public final class TrialRunner {
                 throw new IOException("sending failed: " + e.getMessage() + (r.ok() ? "" : "; receiver: " + r.failure()), e);
             }
             long t1 = System.nanoTime();
-            Cpu senderCpu = cpu.since(cpu0);
             data.shutdownOutput();
             Message first = receiver.awaitDoneOrResult(TRANSFER_TIMEOUT);
             long t2 = System.nanoTime();
-            Message.Result result = first instanceof Message.Result r ? r : receiver.awaitResult(TRANSFER_TIMEOUT);
+            Cpu senderCpu = cpu.since(cpu0); // the sending thread idles after its flush: its CPU is the encode's
             MachineLoad.Sample load1 = MachineLoad.now();
+            Message.Result result = first instanceof Message.Result r ? r : receiver.awaitResult(TRANSFER_TIMEOUT);
             Counts counts = new Counts(sink.bytesPut(), sent.dupPages(), sent.nodupPages(), counting.writeCalls(),
                     counting.writevCalls(), counting.iovecs(), sink.bytesCopied());
             String failure = verdict(result, sink.bytesPut());

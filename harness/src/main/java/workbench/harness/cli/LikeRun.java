@@ -1,0 +1,76 @@
+package workbench.harness.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.run.RunPlan;
+import workbench.reports.json.RunJson;
+import workbench.reports.model.Run;
+
+/**
+ * {@code run --like run.json}: a previous run's configuration becomes the defaults, and options
+ * given now override it. Done by parsing once more: the old configuration as options, then the
+ * new command line — so every value passes the same converters and checks as when typed.
+ */
+final class LikeRun {
+    private LikeRun() {
+    }
+
+    static RunPlan plan(Path runJson, CommandSpec current) {
+        Run previous;
+        try {
+            previous = RunJson.read(runJson);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserException("cannot read " + runJson + ": " + e.getMessage(),
+                    "give the run.json of a previous run to --like", ExitCode.INVALID_INPUT);
+        }
+        CommandLine.ParseResult typed = current.commandLine().getParseResult();
+        List<String> args = new ArrayList<>();
+        for (Map.Entry<String, Object> e : previous.manifest().configuration().entrySet()) {
+            CommandSpec spec = current;
+            var option = spec.findOption("--" + e.getKey());
+            if (option != null && !typed.hasMatchedOption(option)) {
+                args.add("--" + e.getKey());
+                args.add(asArgument(e.getKey(), e.getValue()));
+            }
+        }
+        for (String arg : typed.originalArgs()) {
+            args.add(arg);
+        }
+        removeLike(args);
+        CommandLine again = WorkbenchCommand.commandLine(System.out, System.err).getSubcommands().get("run");
+        try {
+            again.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserException("the configuration in " + runJson + " does not parse: " + e.getMessage(),
+                    "is it a run.json of this workbench version?", ExitCode.INVALID_INPUT);
+        }
+        RunCommand repeated = again.getCommand();
+        return repeated.plan();
+    }
+
+    private static String asArgument(String key, Object value) {
+        if (value instanceof List<?> list) {
+            return key.equals("blocks") ? String.valueOf(list.size())
+                    : String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    private static void removeLike(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--like")) {
+                args.subList(i, Math.min(args.size(), i + 2)).clear();
+                return;
+            }
+            if (args.get(i).startsWith("--like=")) {
+                args.remove(i);
+                return;
+            }
+        }
+    }
+}
