@@ -79,7 +79,7 @@ final class RamSectionReader {
             if (kind == RAM_MEM_SIZE && flags == RAM_MEM_SIZE) {
                 if (ram != null || !start) {
                     throw new StreamFormatException(at, "one MEM_SIZE record, at the head of the ram START section",
-                            ram != null ? "a second MEM_SIZE record" : "MEM_SIZE in a SECTION_PART/END");
+                            !start ? "MEM_SIZE in a SECTION_PART/END" : "a second MEM_SIZE record");
                 }
                 setup(at, offset);
             } else if (kind == RAM_ZERO || kind == RAM_PAGE) {
@@ -175,7 +175,9 @@ final class RamSectionReader {
             long entryAt = in.offset();
             int len = in.readByte();
             if (len == 0) {
-                throw new StreamFormatException(entryAt, "a block idstr of 1..255 bytes", "length 0");
+                throw new StreamFormatException(entryAt, "a block idstr of 1..255 bytes" + (list.isEmpty() ? ""
+                        : " (the block list " + RamTarget.describe(list) + " has 0x" + Long.toHexString(sum)
+                        + " of the MEM_SIZE total 0x" + Long.toHexString(total) + ")"), "length 0");
             }
             in.readFully(idstr, 0, len);
             String name = IdStrings.decode(entryAt, "a block idstr", idstr, len);
