@@ -27,6 +27,9 @@ final class RamSectionReader {
     private final RamTarget target;
     private final RamRecordListener listener;
     private final byte[] idstr = new byte[255];
+    /** a page of the last fill byte: a ZERO record lands as one bulk copy */
+    private final ByteBuffer template = ByteBuffer.allocateDirect(PAGE);
+    private int templateFill;
     private GuestRam ram;
     private RamBlock[] blocks;
     private byte[][] names;
@@ -133,10 +136,13 @@ final class RamSectionReader {
         if ((flags & RAM_ZERO) != 0) {
             in.expect("the fill byte of a ZERO record");
             fill = in.readByte();
-            long pattern = fill * 0x0101010101010101L;
-            for (int i = 0; i < PAGE; i += Long.BYTES) {
-                page.putLong(i, pattern);
+            if (fill != templateFill) {
+                for (int i = 0; i < PAGE; i += Long.BYTES) {
+                    template.putLong(i, fill * 0x0101010101010101L);
+                }
+                templateFill = fill;
             }
+            page.put(0, template, 0, PAGE);
             zero++;
             if (fill != 0) {
                 nonzeroFill++;
