@@ -35,12 +35,17 @@ final class Fixtures {
         }
     }
 
+    private static final java.util.Map<String, byte[]> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A fresh copy of the fixture's bytes (callers mutate it). */
     static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(path(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CACHE.computeIfAbsent(name, n -> {
+            try {
+                return Files.readAllBytes(path(n));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).clone();
     }
 
     static JsonNode expected(String name) {

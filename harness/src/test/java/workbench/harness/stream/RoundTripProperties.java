@@ -24,7 +24,7 @@ import workbench.workloads.ram.RamSpec;
 /** Our encoder, through either write strategy, and our decoder agree on every small guest. */
 class RoundTripProperties {
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void bothStrategiesEmitTheSameBytesAndDecodeToTheSenderRam(@ForAll("fullSpecs") RamSpec spec,
                                                                @ForAll DupPolicy policy,
                                                                @ForAll("options") SinkOptions options,
@@ -49,7 +49,7 @@ class RoundTripProperties {
         assertThat(d.vmdescLength()).isPositive();
     }
 
-    @Property(tries = 25)
+    @Property(tries = 20)
     void partialTransferOntoTheBaseImageGivesTheSenderRam(@ForAll("partialSpecs") RamSpec spec, @ForAll DupPolicy policy)
             throws Exception {
         DirtySet dirty = RamImage.dirtySet(spec);
