@@ -36,8 +36,21 @@ public final class StreamEncoder {
     }
 
     public StreamEncoder(GuestRam ram, DirtySet dirty, DupPolicy policy) {
+        if (ram.pageSize() != StreamDecoder.PAGE_SIZE) {
+            // the low 12 bits of a record word are flags and a PAGE record carries 4096 bytes: other
+            // page sizes would put offset bits among the flags (smaller) or write non-QEMU records (larger)
+            throw new IllegalArgumentException("a QEMU x86 stream carries " + StreamDecoder.PAGE_SIZE
+                    + "-byte pages; this RAM has " + ram.pageSize() + "-byte pages");
+        }
         if (dirty.blocks() != ram.blocks().size()) {
             throw new IllegalArgumentException("dirty set covers " + dirty.blocks() + " blocks, RAM has " + ram.blocks().size());
+        }
+        for (int b = 0; b < dirty.blocks(); b++) {
+            RamBlock block = ram.blocks().get(b);
+            if (dirty.pages(b) != block.pageCount()) {
+                throw new IllegalArgumentException("dirty set has " + dirty.pages(b) + " pages for block " + block.name()
+                        + ", which has " + block.pageCount());
+            }
         }
         this.ram = ram;
         this.dirty = dirty;

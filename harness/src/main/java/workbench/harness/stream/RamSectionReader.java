@@ -1,0 +1,233 @@
+package workbench.harness.stream;
+
+import static workbench.harness.stream.StreamFormat.*;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.ram.BlockSpec;
+import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamBlock;
+
+/**
+ * The body of the "ram" section (qemu-stream-format.md §2): the MEM_SIZE setup with its block list
+ * at the head of START, then page records in any START/PART/END body, each body ending with EOS.
+ * The "last block" of CONTINUE persists across sections; it is reset only by the setup.
+ * Every page lands in the target's RAM; nothing is allocated per record.
+ */
+final class RamSectionReader {
+    /** flags 7.2 defines but this decoder does not take: they need capabilities we never negotiate */
+    private static final long UNSUPPORTED = RAM_FULL | RAM_XBZRLE | RAM_HOOK | RAM_COMPRESS_PAGE;
+    private static final long KNOWN = UNSUPPORTED | RAM_ZERO | RAM_MEM_SIZE | RAM_PAGE | RAM_EOS | RAM_CONTINUE;
+    private static final int PAGE = StreamDecoder.PAGE_SIZE;
+
+    private final DecoderInput in;
+    private final RamTarget target;
+    private final RamRecordListener listener;
+    private final byte[] idstr = new byte[255];
+    /** a page of the last fill byte: a ZERO record lands as one bulk copy */
+    private final ByteBuffer template = ByteBuffer.allocateDirect(PAGE);
+    private int templateFill;
+    private GuestRam ram;
+    private RamBlock[] blocks;
+    private byte[][] names;
+    private RamBlock last;
+    private long zero;
+    private long nonzeroFill;
+    private long pages;
+    private long uniformPages;
+    private long idstrs;
+
+    RamSectionReader(DecoderInput in, RamTarget target, RamRecordListener listener) {
+        this.in = in;
+        this.target = target;
+        this.listener = listener;
+    }
+
+    boolean isSetUp() {
+        return ram != null;
+    }
+
+    /** Only after {@link #isSetUp}. */
+    GuestRam ram() {
+        return ram;
+    }
+
+    RecordCounts counts() {
+        return new RecordCounts(zero, nonzeroFill, pages, uniformPages, idstrs);
+    }
+
+    /** Reads one section body up to and including its EOS; {@code start} for the START body, which must open with MEM_SIZE. */
+    void readBody(boolean start) throws IOException, StreamFormatException {
+        while (true) {
+            in.expect("a RAM record (be64 offset|flags)");
+            long at = in.offset();
+            long word = in.readBe64();
+            long flags = word & FLAG_MASK;
+            long offset = word & ~FLAG_MASK;
+            if (start && ram == null && flags != RAM_MEM_SIZE) {
+                throw new StreamFormatException(at, "the MEM_SIZE setup record (flags 0x004) first in the ram START section",
+                        "word " + hex16(word));
+            }
+            if (flags == RAM_EOS) {
+                if (offset != 0) {
+                    throw new StreamFormatException(at, "EOS as the word 0x0000000000000010", "word " + hex16(word));
+                }
+                return;
+            }
+            checkFlags(at, word, flags);
+            long kind = flags & ~RAM_CONTINUE;
+            if (kind == RAM_MEM_SIZE && flags == RAM_MEM_SIZE) {
+                if (ram != null || !start) {
+                    throw new StreamFormatException(at, "one MEM_SIZE record, at the head of the ram START section",
+                            !start ? "MEM_SIZE in a SECTION_PART/END" : "a second MEM_SIZE record");
+                }
+                setup(at, offset);
+            } else if (kind == RAM_ZERO || kind == RAM_PAGE) {
+                page(at, word, flags, offset);
+            } else {
+                throw new StreamFormatException(at, "one of ZERO, PAGE, MEM_SIZE or EOS, with CONTINUE only on ZERO/PAGE",
+                        "the flag combination 0x" + Long.toHexString(flags) + " in word " + hex16(word));
+            }
+        }
+    }
+
+    private static void checkFlags(long at, long word, long flags) throws StreamFormatException {
+        long unsupported = flags & UNSUPPORTED;
+        if (unsupported != 0) {
+            throw new StreamFormatException(at, "RAM flags ZERO, PAGE, MEM_SIZE, EOS, CONTINUE",
+                    "unsupported RAM flag " + flagName(Long.lowestOneBit(unsupported)) + " in word " + hex16(word));
+        }
+        long unknown = flags & ~KNOWN;
+        if (unknown != 0) {
+            throw new StreamFormatException(at, "RAM flags ZERO, PAGE, MEM_SIZE, EOS, CONTINUE (offsets are 4 KiB-aligned,"
+                    + " so all low 12 bits are flags)", "unknown RAM flag bits 0x" + Long.toHexString(unknown)
+                    + " in word " + hex16(word) + " (not page-aligned, or not QEMU 7.2)");
+        }
+    }
+
+    private static String flagName(long bit) {
+        String name = bit == RAM_FULL ? "FULL" : bit == RAM_XBZRLE ? "XBZRLE" : bit == RAM_HOOK ? "HOOK" : "COMPRESS_PAGE";
+        return name + " (0x" + Long.toHexString(bit) + ")";
+    }
+
+    private void page(long at, long word, long flags, long offset) throws IOException, StreamFormatException {
+        RamBlock block;
+        boolean named = (flags & RAM_CONTINUE) == 0;
+        if (named) {
+            in.expect("the block idstr of a RAM record (u8 length, bytes)");
+            block = namedBlock(at);
+            idstrs++;
+        } else if (last == null) {
+            throw new StreamFormatException(at, "a block idstr (no CONTINUE) on the first page record after setup",
+                    "CONTINUE in word " + hex16(word));
+        } else {
+            block = last;
+        }
+        if (offset >= block.length()) {
+            throw new StreamFormatException(at, "an offset inside block " + block.name() + " (length 0x"
+                    + Long.toHexString(block.length()) + ")", "offset 0x" + Long.toHexString(offset));
+        }
+        last = block;
+        ByteBuffer page = block.page((int) (offset / PAGE));
+        int fill = -1;
+        if ((flags & RAM_ZERO) != 0) {
+            in.expect("the fill byte of a ZERO record");
+            fill = in.readByte();
+            if (fill != templateFill) {
+                for (int i = 0; i < PAGE; i += Long.BYTES) {
+                    template.putLong(i, fill * 0x0101010101010101L);
+                }
+                templateFill = fill;
+            }
+            page.put(0, template, 0, PAGE);
+            zero++;
+            if (fill != 0) {
+                nonzeroFill++;
+            }
+        } else {
+            in.expect("the 4096 bytes of a PAGE record");
+            in.readInto(page);
+            pages++;
+            if (DupPolicy.UNIFORM.dupFill(page, 0, PAGE) >= 0) {
+                uniformPages++;
+            }
+        }
+        listener.record(word, named, fill, page);
+    }
+
+    private RamBlock namedBlock(long at) throws IOException, StreamFormatException {
+        int len = in.readByte();
+        in.readFully(idstr, 0, len);
+        for (int b = 0; b < names.length; b++) {
+            if (names[b].length == len && java.util.Arrays.equals(names[b], 0, len, idstr, 0, len)) {
+                return blocks[b];
+            }
+        }
+        throw new StreamFormatException(at, "a block of the stream's list " + RamTarget.describe(ram.layout()),
+                "unknown block '" + IdStrings.printable(idstr, len) + "'");
+    }
+
+    private void setup(long at, long total) throws IOException, StreamFormatException {
+        if (total == 0) {
+            throw new StreamFormatException(at, "a MEM_SIZE total of at least one page", "total 0");
+        }
+        List<BlockSpec> list = new ArrayList<>();
+        long sum = 0;
+        while (sum < total) {
+            in.expect("a RAM block list entry (u8 length, idstr, be64 used_length)");
+            long entryAt = in.offset();
+            int len = in.readByte();
+            if (len == 0) {
+                throw new StreamFormatException(entryAt, "a block idstr of 1..255 bytes" + (list.isEmpty() ? ""
+                        : " (the block list " + RamTarget.describe(list) + " has 0x" + Long.toHexString(sum)
+                        + " of the MEM_SIZE total 0x" + Long.toHexString(total) + ")"), "length 0");
+            }
+            in.readFully(idstr, 0, len);
+            String name = IdStrings.decode(entryAt, "a block idstr", idstr, len);
+            long used = in.readBe64();
+            if (used <= 0 || used % PAGE != 0) {
+                throw new StreamFormatException(entryAt, "a used_length of block " + name + " that is a positive multiple of "
+                        + PAGE, "0x" + Long.toHexString(used));
+            }
+            if (list.stream().anyMatch(b -> b.name().equals(name))) {
+                throw new StreamFormatException(entryAt, "distinct block names", "a second block '" + name + "'");
+            }
+            list.add(new BlockSpec(name, used));
+            sum += used;
+            if (sum > total || sum < 0) {
+                throw new StreamFormatException(entryAt, "a block list adding up to the MEM_SIZE total 0x" + Long.toHexString(total),
+                        "blocks " + RamTarget.describe(list) + " exceeding it");
+            }
+        }
+        attach(at, list);
+    }
+
+    private void attach(long at, List<BlockSpec> list) throws StreamFormatException {
+        GuestRam r;
+        try {
+            r = target.onBlockList(List.copyOf(list));
+        } catch (StreamFormatException e) {
+            StreamFormatException moved = new StreamFormatException(at, e.expected(), e.found());
+            moved.initCause(e);
+            throw moved;
+        }
+        if (!r.hasLayout(list) || r.pageSize() != PAGE) {
+            throw new IllegalStateException("RAM target returned RAM of layout " + r.layout() + " with "
+                    + r.pageSize() + "-byte pages for the block list " + list);
+        }
+        ram = r;
+        blocks = r.blocks().toArray(RamBlock[]::new);
+        names = new byte[blocks.length][];
+        for (int b = 0; b < blocks.length; b++) {
+            names[b] = blocks[b].name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        last = null;
+    }
+
+    static String hex16(long word) {
+        return String.format("0x%016x", word);
+    }
+}

@@ -1,0 +1,110 @@
+package workbench.harness.stream;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+
+/**
+ * One container-level item of a migration stream, in stream order, as the decoder met it. Each
+ * knows the byte offset of its type byte and renders as the array form of the fixtures'
+ * {@code expected.json}, e.g. {@code ["SECTION_START", 2, "ram", 0, 4]} or {@code ["EOF"]}.
+ * Section ids, instance ids and versions are QEMU's uint32s: they render unsigned.
+ */
+public sealed interface Section {
+
+    /** offset of the section's type byte in the stream */
+    long offset();
+
+    /** QEMU's name of the section type, e.g. {@code SECTION_FULL} */
+    String type();
+
+    /** the expected.json array: type name, then the header fields the section carries */
+    @JsonValue
+    List<Object> toArray();
+
+    /** {@code CONFIGURATION}: the machine type name and the names of any subsections that followed it. */
+    record Configuration(long offset, String machine, List<String> subsections) implements Section {
+        public Configuration {
+            subsections = List.copyOf(subsections);
+        }
+
+        @Override
+        public String type() {
+            return "CONFIGURATION";
+        }
+
+        @Override
+        public List<Object> toArray() {
+            return List.of(type(), machine);
+        }
+    }
+
+    /** {@code SECTION_START}: first part of an iterative ("live") section such as ram. */
+    record Start(long offset, int id, String idstr, int instance, int version) implements Section {
+        @Override
+        public String type() {
+            return "SECTION_START";
+        }
+
+        @Override
+        public List<Object> toArray() {
+            return header(type(), id, idstr, instance, version);
+        }
+    }
+
+    /** {@code SECTION_PART}: one iteration of a started section. */
+    record Part(long offset, int id) implements Section {
+        @Override
+        public String type() {
+            return "SECTION_PART";
+        }
+
+        @Override
+        public List<Object> toArray() {
+            return List.of(type(), Integer.toUnsignedLong(id));
+        }
+    }
+
+    /** {@code SECTION_END}: the last part of a started section. */
+    record End(long offset, int id) implements Section {
+        @Override
+        public String type() {
+            return "SECTION_END";
+        }
+
+        @Override
+        public List<Object> toArray() {
+            return List.of(type(), Integer.toUnsignedLong(id));
+        }
+    }
+
+    /** {@code SECTION_FULL}: a device's whole state in one section. */
+    record Full(long offset, int id, String idstr, int instance, int version) implements Section {
+        @Override
+        public String type() {
+            return "SECTION_FULL";
+        }
+
+        @Override
+        public List<Object> toArray() {
+            return header(type(), id, idstr, instance, version);
+        }
+    }
+
+    /** {@code EOF} (QEMU_VM_EOF): the end of the device state; only a vmdesc may follow. */
+    record Eof(long offset) implements Section {
+        @Override
+        public String type() {
+            return "EOF";
+        }
+
+        @Override
+        public List<Object> toArray() {
+            return List.of(type());
+        }
+    }
+
+    private static List<Object> header(String type, int id, String idstr, int instance, int version) {
+        return List.of(type, Integer.toUnsignedLong(id), idstr, Integer.toUnsignedLong(instance),
+                Integer.toUnsignedLong(version));
+    }
+}
