@@ -38,18 +38,18 @@ final class LikeRun {
                 args.add(asArgument(e.getKey(), e.getValue()));
             }
         }
-        for (String arg : typed.originalArgs()) {
-            args.add(arg);
-        }
+        List<String> original = typed.originalArgs();
+        args.addAll(original.subList(original.indexOf("run") + 1, original.size())); // originalArgs starts at the top command
         removeLike(args);
-        CommandLine again = WorkbenchCommand.commandLine(System.out, System.err).getSubcommands().get("run");
+        args.add(0, "run");
+        CommandLine top = WorkbenchCommand.commandLine(System.out, System.err);
         try {
-            again.parseArgs(args.toArray(String[]::new));
+            top.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserException("the configuration in " + runJson + " does not parse: " + e.getMessage(),
                     "is it a run.json of this workbench version?", ExitCode.INVALID_INPUT);
         }
-        RunCommand repeated = again.getCommand();
+        RunCommand repeated = top.getSubcommands().get("run").getCommand();
         return repeated.plan();
     }
 

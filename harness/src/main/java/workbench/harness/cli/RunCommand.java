@@ -36,9 +36,6 @@ public final class RunCommand implements Callable<Integer> {
     long ram;
     @Option(names = "--blocks", defaultValue = Defaults.BLOCKS, description = "RAM blocks (mem0, mem1, …) sharing the size; default ${DEFAULT-VALUE}")
     int blocks;
-    @Option(names = "--page-size", defaultValue = Defaults.PAGE_SIZE, converter = SizeConverter.class,
-            description = "page size; default ${DEFAULT-VALUE}")
-    long pageSize;
     @Option(names = "--dup", defaultValue = Defaults.DUP, converter = FractionConverter.class,
             description = "fraction of all-zero pages (0.034 or 3.4%%); default ${DEFAULT-VALUE}")
     double dup;
@@ -101,10 +98,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserException("unknown network '" + net + "'", "use --net loopback", ExitCode.INVALID_INPUT);
         }
         try {
-            if (pageSize > 1 << 20) {
-                throw new IllegalArgumentException("page size " + pageSize + " is too large");
-            }
-            RamSpec ramSpec = new RamSpec(RamSpec.evenBlocks(ram, blocks, (int) pageSize), (int) pageSize, dup, uniform,
+            // the stream carries x86's 4 KiB pages (TARGET_PAGE_BITS 12)
+            RamSpec ramSpec = new RamSpec(RamSpec.evenBlocks(ram, blocks, RamSpec.DEFAULT_PAGE_SIZE), RamSpec.DEFAULT_PAGE_SIZE, dup, uniform,
                     dirty, layout, content, seed);
             List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
             return new RunPlan(ramSpec, dupPolicy, ws, new SinkOptions(intSize("--scalar-buffer", scalarBuffer), batch,

@@ -8,7 +8,6 @@ public final class Defaults {
     /** the seed's 512 MB guest */
     public static final String RAM = "512M";
     public static final String BLOCKS = "1";
-    public static final String PAGE_SIZE = "4K";
     /** about 3.4% of the seed's pages were dup */
     public static final String DUP = "3.4%";
     public static final String UNIFORM = "0";
