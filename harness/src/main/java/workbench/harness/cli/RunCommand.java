@@ -78,6 +78,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--like", paramLabel = "RUN_JSON",
             description = "repeat a previous run's configuration (same seed); options given here override it")
     Path like;
+    @Option(names = "--fault-drop-page", hidden = true, defaultValue = "-1",
+            description = "fault injection for tests: the receiver loses this page (global index) after decoding")
+    int dropPage;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
     @Option(names = "--verbose", description = "stack traces with errors")
@@ -86,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
-        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe()).execute();
+        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), dropPage).execute();
         ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
         spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);

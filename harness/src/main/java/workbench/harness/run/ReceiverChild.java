@@ -29,7 +29,7 @@ public final class ReceiverChild implements AutoCloseable {
     }
 
     /** Starts the child with direct memory for a guest of {@code ramBytes}, and waits for its announcement. */
-    public static ReceiverChild start(long ramBytes) throws IOException {
+    public static ReceiverChild start(long ramBytes, int dropPage) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-XX:MaxDirectMemorySize=" + ((ramBytes / 4 * 5 >> 20) + 1024) + "m");
@@ -38,6 +38,9 @@ public final class ReceiverChild implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("workbench.harness.cli.Main");
         cmd.addAll(List.of("serve", "--listen", "127.0.0.1:0", "--once", "--exit-with-stdin"));
+        if (dropPage >= 0) {
+            cmd.add("--fault-drop-page=" + dropPage);
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;

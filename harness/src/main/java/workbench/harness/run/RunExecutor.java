@@ -36,12 +36,15 @@ public final class RunExecutor {
     private final Progress progress;
     private final String version;
     private final String build;
+    private final int dropPage;
 
     /**
      * @param version the protocol-level version (hello)
-     * @param build   version and commit, for the manifest
+     * @param build    version and commit, for the manifest
+     * @param dropPage fault injection for tests: the receiver loses this page, or -1
      */
-    public RunExecutor(RunPlan plan, Progress progress, String version, String build) {
+    public RunExecutor(RunPlan plan, Progress progress, String version, String build, int dropPage) {
+        this.dropPage = dropPage;
         this.plan = plan;
         this.progress = progress;
         this.version = version;
@@ -68,7 +71,7 @@ public final class RunExecutor {
                 if (plan.saveStream().isPresent()) {
                     saveStream(encoder, plan.saveStream().get());
                 }
-                try (ReceiverChild child = ReceiverChild.start(plan.ram().size());
+                try (ReceiverChild child = ReceiverChild.start(plan.ram().size(), dropPage);
                      RemoteReceiver receiver = RemoteReceiver.connect(child.control(), version)) {
                     TrialRunner runner = new TrialRunner(plan, encoder, digest, receiver);
                     for (Schedule.Slot slot : Schedule.of(plan.strategies().size(), plan.warmup(), plan.trials())) {

@@ -30,11 +30,14 @@ class FixtureDissectionTest {
         assertThat(wanted.size()).isEqualTo(KEYS.size());
     }
 
+    /** the fixtures whose expected.json lists every non-zero page (the 32 MiB one does not) */
+    static final List<String> WITH_PAGE_LIST = List.of("qemu72-none-16m-mixed.bin", "qemu72-pc-32m-sparse.bin");
+
     @ParameterizedTest
-    @FieldSource("FIXTURES")
+    @FieldSource("WITH_PAGE_LIST")
     void nonZeroPagesOfMem0MatchTheImage(String name) throws Exception {
         JsonNode image = Fixtures.expected(name).get("ram_image");
-        org.junit.jupiter.api.Assumptions.assumeTrue(image.has("nonzero_pages"), "expected.json lists no pages for " + name);
+        assertThat(image.has("nonzero_pages")).as("expected.json lists the pages of " + name).isTrue();
         GuestRam ram = Fixtures.decode(Fixtures.bytes(name), Fixtures.allocating()).ram();
         RamBlock mem0 = ram.block("mem0");
         long nonZero = 0;

@@ -1,0 +1,60 @@
+package workbench.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** workbench decode on real QEMU streams, our own, and broken ones. */
+class DecodeCommandIT {
+    private static final String FIXTURES = "/workbench/harness/stream/qemu72/";
+    @TempDir
+    Path tmp;
+
+    private Path fixture(String name) throws Exception {
+        Path file = tmp.resolve(name);
+        try (InputStream in = DecodeCommandIT.class.getResourceAsStream(FIXTURES + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    @Test
+    void jsonIsExpectedJsonsObjectForEachRealStream() throws Exception {
+        JsonNode expected;
+        try (InputStream in = DecodeCommandIT.class.getResourceAsStream(FIXTURES + "expected.json")) {
+            expected = new ObjectMapper().readTree(in);
+        }
+        for (String name : new String[] {"qemu72-none-16m-mixed.bin", "qemu72-none-32m-mixed-parts.bin", "qemu72-pc-32m-sparse.bin"}) {
+            Jar.Ran ran = Jar.run("decode", fixture(name).toString(), "--json");
+            assertThat(ran.exit()).as(ran.err()).isZero();
+            JsonNode actual = new ObjectMapper().readTree(ran.out());
+            actual.fieldNames().forEachRemaining(k -> assertThat(actual.get(k)).as(name + " " + k).isEqualTo(expected.get(name).get(k)));
+            assertThat(actual.size()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void textNamesSectionsBlocksAndCounts() throws Exception {
+        Jar.Ran ran = Jar.run("decode", fixture("qemu72-pc-32m-sparse.bin").toString());
+        assertThat(ran.exit()).isZero();
+        assertThat(ran.out()).contains("SECTION_START", "pc.bios", "mem0", "6c8db67b10b2414a984f456730cd06b7c23f4250bce49af6056d426bcec5ac33",
+                "98649");
+    }
+
+    @Test
+    void aTruncatedStreamIsOneLineAndExitTwo() throws Exception {
+        Path whole = fixture("qemu72-none-16m-mixed.bin");
+        Path cut = tmp.resolve("cut.bin");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(whole), 300_000));
+        Jar.Ran ran = Jar.run("decode", cut.toString());
+        assertThat(ran.exit()).isEqualTo(2);
+        assertThat(ran.err()).startsWith("workbench: error: ").contains("offset 300000").doesNotContain("Exception");
+        assertThat(ran.err().lines().count()).isEqualTo(1);
+    }
+}

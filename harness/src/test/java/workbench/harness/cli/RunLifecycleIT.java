@@ -1,0 +1,110 @@
+package workbench.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes, reproduction and a killed run, through the packaged jar. */
+class RunLifecycleIT {
+    @TempDir
+    Path tmp;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private List<Path> runDirs(Path out) throws Exception {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    @Test
+    void aDroppedPageFailsEveryTrialAndTheRunExitsOne() throws Exception {
+        Path out = tmp.resolve("drop");
+        Jar.Ran ran = Jar.run("run", "--ram", "8M", "--trials", "1", "--warmup", "0", "--out", out.toString(),
+                "--quiet", "--fault-drop-page", "100");
+        assertThat(ran.exit()).as(ran.err()).isEqualTo(1);
+        assertThat(ran.out()).contains("FAILED");
+        JsonNode run = JSON.readTree(runDirs(out).get(0).resolve("run.json").toFile());
+        assertThat(run.get("complete").asBoolean()).isTrue();
+        for (JsonNode t : run.get("trials")) {
+            assertThat(t.get("status").asText()).isEqualTo("FAILED");
+            assertThat(t.get("failure").asText()).contains("RAM digest mismatch");
+        }
+    }
+
+    @Test
+    void aGuestBiggerThanTheMachineIsRefusedBeforeAnythingRuns() throws Exception {
+        Jar.Ran ran = Jar.run("run", "--ram", "1T", "--out", tmp.toString(), "--quiet");
+        assertThat(ran.exit()).isEqualTo(3);
+        assertThat(ran.err()).startsWith("workbench: error: not enough memory");
+        assertThat(runDirs(tmp)).isEmpty();
+    }
+
+    @Test
+    void likeRepeatsTheConfigurationAndSeed() throws Exception {
+        Path out = tmp.resolve("like");
+        Jar.Ran first = Jar.run("run", "--ram", "8M", "--dup", "20%", "--uniform", "5%", "--seed", "4242", "--trials", "1",
+                "--warmup", "0", "--dup-policy", "uniform", "--out", out.toString(), "--quiet");
+        assertThat(first.exit()).as(first.err()).isZero();
+        Path firstJson = runDirs(out).get(0).resolve("run.json");
+        Jar.Ran again = Jar.run("run", "--like", firstJson.toString(), "--out", out.toString(), "--trials", "2", "--quiet");
+        assertThat(again.exit()).as(again.err()).isZero();
+        List<Path> dirs = runDirs(out);
+        assertThat(dirs).hasSize(2);
+        JsonNode a = JSON.readTree(firstJson.toFile());
+        JsonNode b = JSON.readTree(dirs.stream().filter(d -> !firstJson.startsWith(d)).findFirst().orElseThrow()
+                .resolve("run.json").toFile());
+        JsonNode ca = a.get("manifest").get("configuration");
+        JsonNode cb = b.get("manifest").get("configuration");
+        for (String key : List.of("ram", "blocks", "dup", "uniform", "dirty", "layout", "content", "seed", "dup-policy",
+                "strategies", "batch", "scalar-buffer", "net")) {
+            assertThat(cb.get(key)).as(key).isEqualTo(ca.get(key));
+        }
+        assertThat(cb.get("trials").asInt()).isEqualTo(2);
+        assertThat(b.get("trials").get(0).get("counts").get("streamBytes"))
+                .isEqualTo(a.get("trials").get(0).get("counts").get("streamBytes"));
+        assertThat(b.get("trials").get(0).get("counts").get("dupPages"))
+                .isEqualTo(a.get("trials").get(0).get("counts").get("dupPages"));
+    }
+
+    @Test
+    void aRunKilledMidwayLeavesValidIncompleteResultsAndNoReceiver() throws Exception {
+        Path out = tmp.resolve("killed");
+        Process p = new ProcessBuilder("java", "-jar", Jar.path().toString(), "run", "--ram", "16M", "--trials", "200",
+                "--warmup", "0", "--out", out.toString(), "--quiet")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        JsonNode run = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            List<Path> dirs = Files.isDirectory(out) ? runDirs(out) : List.of();
+            if (!dirs.isEmpty() && Files.exists(dirs.get(0).resolve("run.json"))) {
+                run = JSON.readTree(dirs.get(0).resolve("run.json").toFile());
+                if (run.get("trials").size() >= 3) {
+                    break;
+                }
+            }
+        }
+        assertThat(run).as("run.json with 3 trials within 60 s").isNotNull();
+        List<ProcessHandle> children = p.descendants().toList();
+        assertThat(children).as("the receiver child").isNotEmpty();
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            child.onExit().get(15, TimeUnit.SECONDS); // dies with its parent
+        }
+        JsonNode after = JSON.readTree(runDirs(out).get(0).resolve("run.json").toFile());
+        assertThat(after.get("complete").asBoolean()).isFalse();
+        assertThat(after.get("trials").size()).isGreaterThanOrEqualTo(3);
+        for (JsonNode t : after.get("trials")) {
+            assertThat(t.get("status").asText()).isEqualTo("VERIFIED");
+        }
+    }
+}
