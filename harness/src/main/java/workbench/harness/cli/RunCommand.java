@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.io.WriteStrategy;
+import workbench.harness.net.Network;
 import workbench.harness.run.Defaults;
 import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
@@ -65,8 +66,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, converter = SizeConverter.class,
             description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
     long readBuffer;
-    @Option(names = "--net", defaultValue = Defaults.NET, description = "network: loopback; default ${DEFAULT-VALUE}")
+    @Option(names = "--net", defaultValue = Defaults.NET,
+            description = "networks, comma-separated: loopback, unix, null (sender only, unverified), tcp://HOST:PORT (a workbench serve elsewhere); default ${DEFAULT-VALUE}")
     String net;
+    @Option(names = "--bind", paramLabel = "LOCAL_ADDR", description = "local address for connections to tcp://HOST:PORT")
+    String bind;
+    @Option(names = "--token", description = "the remote receiver's token (or set WORKBENCH_TOKEN)")
+    String token;
     @Option(names = "--trials", defaultValue = Defaults.TRIALS, description = "measured rounds; default ${DEFAULT-VALUE}")
     int trials;
     @Option(names = "--warmup", defaultValue = Defaults.WARMUP, description = "warm-up rounds; default ${DEFAULT-VALUE}")
@@ -97,20 +103,32 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     RunPlan plan() {
-        if (!net.equals("loopback")) {
-            throw new UserException("unknown network '" + net + "'", "use --net loopback", ExitCode.INVALID_INPUT);
-        }
         try {
             // the stream carries x86's 4 KiB pages (TARGET_PAGE_BITS 12)
             RamSpec ramSpec = new RamSpec(RamSpec.evenBlocks(ram, blocks, RamSpec.DEFAULT_PAGE_SIZE), RamSpec.DEFAULT_PAGE_SIZE, dup, uniform,
                     dirty, layout, content, seed);
             List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
             return new RunPlan(ramSpec, dupPolicy, ws, new SinkOptions(intSize("--scalar-buffer", scalarBuffer), batch,
-                    SinkOptions.QEMU_BUFFER), net, trials, warmup, intSize("--read-buffer", readBuffer), out,
+                    SinkOptions.QEMU_BUFFER), Network.parseList(net), bindAddress(), tokenValue(), trials, warmup, intSize("--read-buffer", readBuffer), out,
                     Optional.ofNullable(saveStream), commandLine());
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
+    }
+
+    private Optional<java.net.InetAddress> bindAddress() {
+        if (bind == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.net.InetAddress.getByName(bind));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--bind " + bind + " is not an address of this host");
+        }
+    }
+
+    private Optional<String> tokenValue() {
+        return Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
     }
 
     /** the command as typed: the JVM's own command line where the OS tells it */

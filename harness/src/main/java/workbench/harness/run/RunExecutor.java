@@ -16,7 +16,7 @@ import java.util.Map;
 import workbench.harness.cli.ExitCode;
 import workbench.harness.cli.UserException;
 import workbench.harness.io.StreamSink;
-import workbench.harness.net.control.RemoteReceiver;
+import workbench.harness.net.Network;
 import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
@@ -71,11 +71,11 @@ public final class RunExecutor {
                 if (plan.saveStream().isPresent()) {
                     saveStream(encoder, plan.saveStream().get());
                 }
-                try (ReceiverChild child = ReceiverChild.start(plan.ram().size(), dropPage);
-                     RemoteReceiver receiver = RemoteReceiver.connect(child.control(), version)) {
-                    TrialRunner runner = new TrialRunner(plan, encoder, digest, receiver);
-                    for (Schedule.Slot slot : Schedule.of(plan.strategies().size(), plan.warmup(), plan.trials())) {
-                        TrialResult trial = runner.run(slot, plan.strategies().get(slot.series()));
+                try (Receivers receivers = Receivers.start(plan, version, dropPage)) {
+                    TrialRunner runner = new TrialRunner(plan, encoder, digest);
+                    for (Schedule.Slot slot : Schedule.of(plan.seriesCount(), plan.warmup(), plan.trials())) {
+                        Network network = plan.networkOf(slot.series());
+                        TrialResult trial = runner.run(slot, plan.strategyOf(slot.series()), network, receivers.of(network));
                         recorder.add(trial);
                         progress.trial(slot, plan.warmup() + plan.trials(), trial.series().label(), trial.sendSeconds(),
                                 trial.failureReason().isEmpty());
@@ -96,6 +96,9 @@ public final class RunExecutor {
         Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
         env.put("ram.backing.sender", RamBacking.forSize(plan.ram().size()).name().toLowerCase(java.util.Locale.ROOT));
         env.put("ram.backing.receiver", "direct (child JVM, -XX:MaxDirectMemorySize sized for the guest)");
+        for (Network n : plan.networks()) {
+            env.put("network." + n.label(), NetworkFacts.describe(n));
+        }
         env.put("net.tcp_nodelay", "off (kernel default)");
         env.put("net.socket_buffers", "kernel autotuning (SO_SNDBUF/SO_RCVBUF not set)");
         return env;

@@ -1,5 +1,6 @@
 package workbench.harness.run;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.io.WriteStrategy;
+import workbench.harness.net.Network;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.RamSpec;
 
@@ -17,7 +19,9 @@ import workbench.workloads.ram.RamSpec;
  * @param dupPolicy   which pages travel as fill records
  * @param strategies  write strategies compared, in the order of the first round
  * @param sink        buffer and batch sizes of the strategies
- * @param network     where the stream travels
+ * @param networks    where the stream travels (every strategy on every network)
+ * @param bind        local address for connections to a remote receiver, if chosen
+ * @param token       the remote receiver's token, if it has one
  * @param trials      measured rounds
  * @param warmup      warm-up rounds before them (recorded, not summarised)
  * @param readBuffer  bytes per read of the receiver
@@ -26,10 +30,14 @@ import workbench.workloads.ram.RamSpec;
  * @param commandLine the command line as typed, for the manifest
  */
 public record RunPlan(RamSpec ram, DupPolicy dupPolicy, List<WriteStrategy> strategies, SinkOptions sink,
-                      String network, int trials, int warmup, int readBuffer, Path out, Optional<Path> saveStream,
+                      List<Network> networks, Optional<InetAddress> bind, Optional<String> token, int trials, int warmup, int readBuffer, Path out, Optional<Path> saveStream,
                       String commandLine) {
     public RunPlan {
         strategies = List.copyOf(strategies);
+        networks = List.copyOf(networks);
+        if (networks.isEmpty()) {
+            throw new IllegalArgumentException("--net needs at least one network");
+        }
         if (strategies.isEmpty() || strategies.stream().distinct().count() != strategies.size()) {
             throw new IllegalArgumentException("strategies must be a non-empty list without repeats: " + strategies);
         }
@@ -39,6 +47,19 @@ public record RunPlan(RamSpec ram, DupPolicy dupPolicy, List<WriteStrategy> stra
         if (warmup < 0) {
             throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);
         }
+    }
+
+    /** series are network × strategy, networks outermost: series {@code i} runs this strategy */
+    public WriteStrategy strategyOf(int series) {
+        return strategies.get(series % strategies.size());
+    }
+
+    public Network networkOf(int series) {
+        return networks.get(series / strategies.size());
+    }
+
+    public int seriesCount() {
+        return networks.size() * strategies.size();
     }
 
     /** The configuration as the manifest records it: every option, defaults included, by option name. */
@@ -59,7 +80,7 @@ public record RunPlan(RamSpec ram, DupPolicy dupPolicy, List<WriteStrategy> stra
         c.put("scalar-buffer", sink.scalarBuffer());
         c.put("staging-buffer", sink.staging());
         c.put("read-buffer", readBuffer);
-        c.put("net", network);
+        c.put("net", String.join(",", networks.stream().map(Network::label).toList()));
         c.put("trials", trials);
         c.put("warmup", warmup);
         return c;

@@ -2,18 +2,17 @@ package workbench.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.io.WriteStrategy;
+import workbench.harness.net.Network;
+import workbench.harness.net.control.LocalServe;
 import workbench.harness.net.control.RemoteReceiver;
-import workbench.harness.net.control.ServeServer;
+import workbench.harness.net.control.ServeOptions;
 import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
@@ -26,57 +25,61 @@ import workbench.workloads.ram.RamDigest;
 import workbench.workloads.ram.RamImage;
 import workbench.workloads.ram.RamSpec;
 
-/** Real sockets on 127.0.0.1, a real receiver (in this JVM), real trials. */
+/** Real sockets on 127.0.0.1 and Unix-domain sockets, a real receiver (in this JVM), real trials. */
 class TrialRunnerTest {
-    private static RunPlan plan(double dirty) {
+    private static RunPlan plan(double dirty, List<Network> networks) {
         RamSpec spec = new RamSpec(RamSpec.evenBlocks(8 << 20, 2, 4096), 4096, 0.1, 0.05, dirty, Layout.RUNS,
                 Content.RANDOM, 99);
         return new RunPlan(spec, DupPolicy.ZERO, List.of(WriteStrategy.SCALAR, WriteStrategy.VECTORED),
-                SinkOptions.of(32 << 10, 128), "loopback", 1, 0, 32 << 10, Path.of("unused"), Optional.empty(), "test");
+                SinkOptions.of(32 << 10, 128), networks, Optional.empty(), Optional.empty(), 1, 0, 32 << 10,
+                Path.of("unused"), Optional.empty(), "test");
     }
 
-    private static List<TrialResult> trials(RunPlan plan, int dropPage, ByteArrayOutputStream log) throws Exception {
-        try (ServeServer server = new ServeServer(new InetSocketAddress("127.0.0.1", 0),
-                new PrintStream(log, true, StandardCharsets.UTF_8), "test", dropPage)) {
-            Thread serving = new Thread(() -> {
-                try {
-                    server.serve(true);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            serving.start();
+    private static List<TrialResult> trials(RunPlan plan, int dropPage) throws Exception {
+        ServeOptions options = new ServeOptions(ServeOptions.local("test", 1L << 30).control(), Optional.empty(),
+                1L << 30, "test", dropPage);
+        try (LocalServe serve = new LocalServe(options)) {
             DirtySet dirty = RamImage.dirtySet(plan.ram());
             GuestRam ram = RamImage.create(plan.ram(), dirty);
             StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
-            List<TrialResult> out = new java.util.ArrayList<>();
-            try (RemoteReceiver receiver = RemoteReceiver.connect(server.controlAddress(), "test")) {
-                TrialRunner runner = new TrialRunner(plan, encoder, RamDigest.of(ram), receiver);
-                for (Schedule.Slot s : Schedule.of(2, 0, 2)) {
-                    out.add(runner.run(s, plan.strategies().get(s.series())));
+            List<TrialResult> out = new ArrayList<>();
+            try (RemoteReceiver receiver = RemoteReceiver.connect(serve.control(), "test")) {
+                TrialRunner runner = new TrialRunner(plan, encoder, RamDigest.of(ram));
+                for (Schedule.Slot s : Schedule.of(plan.seriesCount(), 0, 2)) {
+                    Network n = plan.networkOf(s.series());
+                    out.add(runner.run(s, plan.strategyOf(s.series()), n,
+                            n.verified() ? Optional.of(receiver) : Optional.empty()));
                 }
             }
-            serving.join(10_000);
-            assertThat(serving.isAlive()).as("serve --once returns after the session's bye").isFalse();
             return out;
         }
     }
 
     @Test
-    void everyStrategyDeliversVerifiedRam() throws Exception {
-        List<TrialResult> results = trials(plan(1.0), -1, new ByteArrayOutputStream());
-        assertThat(results).hasSize(4).allSatisfy(t -> {
+    void everyStrategyDeliversVerifiedRamOverTcpAndUnixSockets() throws Exception {
+        List<TrialResult> results = trials(plan(1.0, List.of(new Network.Loopback(), new Network.Unix())), -1);
+        assertThat(results).hasSize(8).allSatisfy(t -> {
             assertThat(t.status()).isEqualTo(TrialStatus.VERIFIED);
             assertThat(t.sendSeconds()).isPositive();
             assertThat(t.transferSeconds()).isGreaterThanOrEqualTo(t.sendSeconds());
             assertThat(t.counts().dupPages() + t.counts().nodupPages()).isEqualTo(2048);
         });
-        assertThat(results.get(0).counts().streamBytes()).isEqualTo(results.get(1).counts().streamBytes());
+        assertThat(results.stream().map(t -> t.series().network())).contains("loopback", "unix");
+        assertThat(results.stream().map(t -> t.counts().streamBytes()).distinct()).hasSize(1);
+    }
+
+    @Test
+    void theNullNetworkMeasuresTheSenderAloneAndSaysItIsUnverified() throws Exception {
+        List<TrialResult> results = trials(plan(1.0, List.of(new Network.Null())), -1);
+        assertThat(results).hasSize(4).allSatisfy(t -> {
+            assertThat(t.status()).isEqualTo(TrialStatus.UNVERIFIED);
+            assertThat(t.counts().streamBytes()).isGreaterThan(7 << 20);
+        });
     }
 
     @Test
     void partialTransferOfDirtyPagesIsVerifiedAgainstTheBaseImage() throws Exception {
-        List<TrialResult> results = trials(plan(0.3), -1, new ByteArrayOutputStream());
+        List<TrialResult> results = trials(plan(0.3, List.of(new Network.Loopback())), -1);
         assertThat(results).allSatisfy(t -> {
             assertThat(t.status()).isEqualTo(TrialStatus.VERIFIED);
             assertThat(t.counts().dupPages() + t.counts().nodupPages()).isEqualTo(Math.round(0.3 * 2048));
@@ -85,7 +88,7 @@ class TrialRunnerTest {
 
     @Test
     void aPageTheReceiverDropsFailsTheTrialOnTheDigest() throws Exception {
-        List<TrialResult> results = trials(plan(1.0), 1500, new ByteArrayOutputStream());
+        List<TrialResult> results = trials(plan(1.0, List.of(new Network.Loopback())), 1500);
         assertThat(results).allSatisfy(t -> {
             assertThat(t.status()).isEqualTo(TrialStatus.FAILED);
             assertThat(t.failureReason()).get().asString().contains("RAM digest mismatch").contains("mem1");

@@ -16,6 +16,8 @@ import workbench.workloads.ram.RamSpec;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Message.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = Message.Challenge.class, name = "challenge"),
+        @JsonSubTypes.Type(value = Message.Proof.class, name = "proof"),
         @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
         @JsonSubTypes.Type(value = Message.Busy.class, name = "busy"),
         @JsonSubTypes.Type(value = Message.TrialParams.class, name = "trial"),
@@ -31,6 +33,14 @@ public sealed interface Message {
 
     /** client → server, first frame */
     record Hello(int protocol, String workbench) implements Message {
+    }
+
+    /** server → client, when a token is configured: prove you know it (the token itself never travels) */
+    record Challenge(String nonce) implements Message {
+    }
+
+    /** client → server: HMAC-SHA256 of the nonce, keyed by the token, hex */
+    record Proof(String hmac) implements Message {
     }
 
     /** server → client: versions accepted */
@@ -49,8 +59,9 @@ public sealed interface Message {
      *                    regenerates the base image for partial transfers)
      * @param dupPolicy   the sender's dup policy (for the record; the decoder accepts any fill)
      * @param readBuffer  bytes per read of the receiver's buffered reader
+     * @param transport   data connection: "tcp" or "unix"
      */
-    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer) implements Message {
+    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, String transport) implements Message {
     }
 
     /** server → client: RAM poisoned and pre-faulted, data endpoint accepting ("tcp:HOST:PORT") */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The sender's end of a control connection to {@code workbench serve}. */
 public final class RemoteReceiver implements AutoCloseable {
@@ -18,7 +19,19 @@ public final class RemoteReceiver implements AutoCloseable {
 
     /** Connects and shakes hands: our protocol and version against the receiver's. */
     public static RemoteReceiver connect(InetSocketAddress control, String version) throws IOException {
+        return connect(control, Optional.empty(), Optional.empty(), version);
+    }
+
+    /**
+     * @param bind  local address to connect from (a NIC of this host), if chosen
+     * @param token the receiver's token, if it has one
+     */
+    public static RemoteReceiver connect(InetSocketAddress control, Optional<java.net.InetAddress> bind,
+                                         Optional<String> token, String version) throws IOException {
         Socket socket = new Socket();
+        if (bind.isPresent()) {
+            socket.bind(new InetSocketAddress(bind.get(), 0));
+        }
         socket.connect(control, 10_000);
         ControlConnection conn = new ControlConnection(socket);
         try {
@@ -26,6 +39,13 @@ public final class RemoteReceiver implements AutoCloseable {
             Message reply = conn.receive(Duration.ofSeconds(30));
             if (reply instanceof Message.Busy busy) {
                 throw new ProtocolException("busy", "receiver at " + control + " is busy: " + busy.message(), "try again later");
+            }
+            if (reply instanceof Message.Challenge challenge) {
+                if (token.isEmpty()) {
+                    throw new ProtocolException("auth", "receiver at " + control + " requires a token", "give run --token");
+                }
+                conn.send(new Message.Proof(TokenProof.prove(token.get(), challenge.nonce())));
+                reply = conn.receive(Duration.ofSeconds(30));
             }
             if (!(reply instanceof Message.Welcome)) {
                 throw new ProtocolException("unexpected", "expected welcome, got " + reply.getClass().getSimpleName(),

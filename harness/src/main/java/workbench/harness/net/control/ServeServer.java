@@ -6,42 +6,37 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import workbench.harness.net.DataListener;
 
 /**
- * {@code workbench serve}: the receiver. A control listener for frames and a data listener for
+ * {@code workbench serve}: the receiver. A control listener for frames and data listeners for
  * the bare migration stream (so a real QEMU could stand on the other end). One client at a time;
  * others get {@link Message.Busy}. Any bad or vanishing client ends its session with a one-line
  * log and the server goes on.
  */
 public final class ServeServer implements AutoCloseable {
     static final Duration IDLE = Duration.ofMinutes(10);
+    static final Duration HANDSHAKE = Duration.ofSeconds(30);
     static final Duration DATA_ACCEPT = Duration.ofSeconds(60);
 
     private final ServerSocket control;
-    private final ServerSocketChannel data;
+    private final DataListener tcp;
+    private DataListener unix;
+    private final ServeOptions options;
     private final PrintStream log;
-    private final String version;
-    private final int dropPage;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final TrialReceiver receiver = new TrialReceiver();
 
-    /**
-     * @param dropPage fault injection for tests: re-poison this page (global index) after decoding, or -1
-     */
-    public ServeServer(InetSocketAddress controlAddress, PrintStream log, String version, int dropPage) throws IOException {
+    public ServeServer(ServeOptions options, PrintStream log) throws IOException {
+        this.options = options;
+        this.log = log;
         this.control = new ServerSocket();
         control.setReuseAddress(true);
-        control.bind(controlAddress);
-        this.data = ServerSocketChannel.open();
-        data.bind(new InetSocketAddress(controlAddress.getAddress(), 0));
-        this.log = log;
-        this.version = version;
-        this.dropPage = dropPage;
+        control.bind(options.control());
+        this.tcp = DataListener.tcp(options.control().getAddress());
     }
 
     public InetSocketAddress controlAddress() {
@@ -65,23 +60,30 @@ public final class ServeServer implements AutoCloseable {
                 continue;
             }
             if (once) {
-                session(client);
+                session(client, false);
                 return;
             }
-            Thread worker = new Thread(() -> session(client), "serve-session");
+            Thread worker = new Thread(() -> session(client, true), "serve-session");
             worker.start();
         }
     }
 
-    private void session(Socket client) {
+    /** @param logSessions a long-running service logs each session; a run's child stays quiet */
+    private void session(Socket client, boolean logSessions) {
         try (ControlConnection conn = new ControlConnection(client)) {
             try {
                 handshake(conn);
+                if (logSessions) {
+                    log.println("serve: " + conn.peer() + ": session started");
+                }
                 while (true) {
                     Message m = conn.receive(IDLE);
                     if (m instanceof Message.TrialParams p) {
                         trial(conn, p);
                     } else if (m instanceof Message.Bye) {
+                        if (logSessions) {
+                            log.println("serve: " + conn.peer() + ": session ended");
+                        }
                         return;
                     } else {
                         throw new ProtocolException("unexpected", "unexpected " + m.getClass().getSimpleName()
@@ -105,24 +107,39 @@ public final class ServeServer implements AutoCloseable {
     }
 
     private void handshake(ControlConnection conn) throws IOException {
-        Message.Hello hello = conn.expect(Message.Hello.class, Duration.ofSeconds(30));
+        Message.Hello hello = conn.expect(Message.Hello.class, HANDSHAKE);
         if (hello.protocol() != Message.PROTOCOL) {
             throw new ProtocolException("version", "client speaks protocol " + hello.protocol() + " (workbench "
-                    + hello.workbench() + "), this receiver speaks " + Message.PROTOCOL + " (workbench " + version + ")",
+                    + hello.workbench() + "), this receiver speaks " + Message.PROTOCOL + " (workbench " + options.version() + ")",
                     "run the same workbench version on both hosts");
         }
-        conn.send(new Message.Welcome(Message.PROTOCOL, version));
+        if (options.token().isPresent()) {
+            String nonce = TokenProof.nonce();
+            conn.send(new Message.Challenge(nonce));
+            Message.Proof proof = conn.expect(Message.Proof.class, HANDSHAKE);
+            if (!TokenProof.verify(options.token().get(), nonce, proof.hmac())) {
+                throw new ProtocolException("auth", "the client did not prove the receiver's token",
+                        "give run the same --token as serve");
+            }
+        }
+        conn.send(new Message.Welcome(Message.PROTOCOL, options.version()));
     }
 
     private void trial(ControlConnection conn, Message.TrialParams params) throws IOException {
+        if (params.ram().size() > options.maxRam()) {
+            throw new ProtocolException("ram-too-large", "a guest of " + (params.ram().size() >> 20) + " MiB exceeds this receiver's --max-ram of "
+                    + (options.maxRam() >> 20) + " MiB", "use a smaller --ram or start serve with a larger --max-ram");
+        }
+        DataListener listener = listener(params.transport());
         receiver.prepare(params);
-        InetSocketAddress at = (InetSocketAddress) data.getLocalAddress();
-        conn.send(new Message.Ready(params.trial(), "tcp:" + at.getAddress().getHostAddress() + ":" + at.getPort()));
-        try (SocketChannel stream = acceptData()) {
+        conn.send(new Message.Ready(params.trial(), listener.endpoint().text()));
+        SocketChannel stream = listener.accept(DATA_ACCEPT).orElseThrow(() -> new ProtocolException("no-data",
+                "no data connection within " + DATA_ACCEPT.toSeconds() + " s", "the sender could not reach " + listener.endpoint().text()));
+        try (stream) {
             Message.Result result = receiver.receive(params.trial(), stream, params.readBuffer(),
                     () -> conn.send(new Message.Done(params.trial())));
-            if (dropPage >= 0 && result.ok()) {
-                result = receiver.dropPageAndDigest(result, dropPage);
+            if (options.dropPage() >= 0 && result.ok()) {
+                result = receiver.dropPageAndDigest(result, options.dropPage());
             }
             if (!result.ok()) {
                 log.println("serve: trial " + params.trial() + " failed: " + result.failure());
@@ -131,14 +148,18 @@ public final class ServeServer implements AutoCloseable {
         }
     }
 
-    private SocketChannel acceptData() throws IOException {
-        data.socket().setSoTimeout((int) DATA_ACCEPT.toMillis());
-        try {
-            return data.socket().accept().getChannel();
-        } catch (SocketTimeoutException e) {
-            throw new ProtocolException("no-data", "no data connection within " + DATA_ACCEPT.toSeconds() + " s",
-                    "the sender could not connect to the data port");
-        }
+    private DataListener listener(String transport) throws IOException {
+        return switch (transport) {
+            case "tcp" -> tcp;
+            case "unix" -> {
+                if (unix == null) {
+                    unix = DataListener.unix();
+                }
+                yield unix;
+            }
+            default -> throw new ProtocolException("transport", "unknown data transport '" + transport + "'",
+                    "this receiver offers tcp and unix");
+        };
     }
 
     private void refuseBusy(Socket client) {
@@ -160,6 +181,9 @@ public final class ServeServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         control.close();
-        data.close();
+        tcp.close();
+        if (unix != null) {
+            unix.close();
+        }
     }
 }

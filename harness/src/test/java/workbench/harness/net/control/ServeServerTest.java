@@ -1,0 +1,152 @@
+package workbench.harness.net.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import workbench.harness.io.SinkOptions;
+import workbench.harness.io.WriteStrategy;
+import workbench.harness.net.DataEndpoint;
+import workbench.harness.stream.StreamEncoder;
+import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.page.Content;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.page.Layout;
+import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamDigest;
+import workbench.workloads.ram.RamImage;
+import workbench.workloads.ram.RamSpec;
+
+/** serve as a long-running service: bad and vanishing clients are survived; tokens and limits hold. */
+class ServeServerTest {
+    private static final RamSpec SPEC = new RamSpec(RamSpec.evenBlocks(4 << 20, 1, 4096), 4096, 0.2, 0, 1.0,
+            Layout.SCATTERED, Content.RANDOM, 5);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static ServeOptions options(Optional<String> token, long maxRam) {
+        return new ServeOptions(new InetSocketAddress("127.0.0.1", 0), token, maxRam, "test", -1);
+    }
+
+    private static Message.TrialParams params(int trial, RamSpec spec) {
+        return new Message.TrialParams(trial, spec, DupPolicy.ZERO, 32 << 10, "tcp");
+    }
+
+    /** one good trial through the receiver; returns its result */
+    private static Message.Result goodTrial(RemoteReceiver rx, int trial) throws IOException {
+        DirtySet dirty = RamImage.dirtySet(SPEC);
+        GuestRam ram = RamImage.create(SPEC, dirty);
+        Message.Ready ready = rx.prepare(params(trial, SPEC));
+        try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect()) {
+            new StreamEncoder(ram, dirty, DupPolicy.ZERO).encode(WriteStrategy.VECTORED.open(data, SinkOptions.of(32 << 10, 64)));
+            data.shutdownOutput();
+            assertThat(rx.awaitDoneOrResult(WAIT)).isInstanceOf(Message.Done.class);
+            Message.Result result = rx.awaitResult(WAIT);
+            assertThat(result.digest()).isEqualTo(RamDigest.of(ram).blocks());
+            return result;
+        }
+    }
+
+    @Test
+    void aMalformedStreamFailsItsTrialAndTheSessionGoesOn() throws Exception {
+        try (LocalServe serve = new LocalServe(options(Optional.empty(), 1L << 30));
+             RemoteReceiver rx = RemoteReceiver.connect(serve.control(), "test")) {
+            Message.Ready ready = rx.prepare(params(0, SPEC));
+            try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect()) {
+                data.write(ByteBuffer.wrap("this is not a migration stream".getBytes(StandardCharsets.US_ASCII)));
+                data.shutdownOutput();
+                Message m = rx.awaitDoneOrResult(WAIT);
+                assertThat(m).isInstanceOf(Message.Result.class);
+                assertThat(((Message.Result) m).failure()).contains("malformed stream at offset 0").contains("magic");
+            }
+            assertThat(goodTrial(rx, 1).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatVanishesMidStreamIsSurvivedAndTheNextClientSucceeds() throws Exception {
+        try (LocalServe serve = new LocalServe(options(Optional.empty(), 1L << 30))) {
+            RemoteReceiver first = RemoteReceiver.connect(serve.control(), "test");
+            Message.Ready ready = first.prepare(params(0, SPEC));
+            SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect();
+            data.write(ByteBuffer.wrap(new byte[] {'Q', 'E', 'V', 'M', 0, 0, 0, 3}));
+            data.close();
+            first.awaitDoneOrResult(WAIT); // the receiver reports the broken stream
+            Socket raw = new Socket("127.0.0.1", serve.control().getPort());
+            raw.close(); // and a client that says nothing at all
+            first.close();
+            try (RemoteReceiver second = connectWhenFree(serve)) {
+                assertThat(goodTrial(second, 0).ok()).isTrue();
+            }
+            assertThat(serve.log()).contains("found the end of the stream").doesNotContain("Exception in thread");
+        }
+    }
+
+    @Test
+    void aTokenIsProvedNeverSentAndAClientWithoutItIsRefused() throws Exception {
+        try (LocalServe serve = new LocalServe(options(Optional.of("s3cret"), 1L << 30))) {
+            assertThatThrownBy(() -> RemoteReceiver.connect(serve.control(), Optional.empty(), Optional.empty(), "test"))
+                    .isInstanceOf(ProtocolException.class).hasMessageContaining("requires a token");
+            assertThatThrownBy(() -> connectWhenFree(serve, Optional.of("wrong")))
+                    .isInstanceOf(ProtocolException.class).hasMessageContaining("did not prove");
+            try (RemoteReceiver ok = connectWhenFree(serve, Optional.of("s3cret"))) {
+                assertThat(goodTrial(ok, 0).ok()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aGuestOverMaxRamIsRefusedBeforeAllocation() throws Exception {
+        RamSpec huge = new RamSpec(RamSpec.evenBlocks(1L << 40, 1, 4096), 4096, 0, 0, 1.0, Layout.SCATTERED, Content.RANDOM, 1);
+        try (LocalServe serve = new LocalServe(options(Optional.empty(), 16L << 20))) {
+            try (RemoteReceiver rx = RemoteReceiver.connect(serve.control(), "test")) {
+                assertThatThrownBy(() -> rx.prepare(params(0, huge))).isInstanceOf(ProtocolException.class)
+                        .hasMessageContaining("exceeds this receiver's --max-ram of 16 MiB");
+            }
+            try (RemoteReceiver next = connectWhenFree(serve)) {
+                assertThat(goodTrial(next, 0).ok()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void oneClientAtATimeOthersAreToldBusy() throws Exception {
+        try (LocalServe serve = new LocalServe(options(Optional.empty(), 1L << 30));
+             RemoteReceiver first = RemoteReceiver.connect(serve.control(), "test")) {
+            assertThatThrownBy(() -> RemoteReceiver.connect(serve.control(), "test"))
+                    .isInstanceOf(ProtocolException.class).hasMessageContaining("busy");
+            assertThat(goodTrial(first, 0).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void servingOffLoopbackWithoutATokenIsRefused() {
+        assertThatThrownBy(() -> new ServeOptions(new InetSocketAddress("0.0.0.0", 0), Optional.empty(), 1 << 30, "t", -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a --token");
+    }
+
+    private static RemoteReceiver connectWhenFree(LocalServe serve) throws Exception {
+        return connectWhenFree(serve, Optional.empty());
+    }
+
+    /** the previous session ends asynchronously: retry while the receiver still says busy */
+    private static RemoteReceiver connectWhenFree(LocalServe serve, Optional<String> token) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return RemoteReceiver.connect(serve.control(), Optional.empty(), token, "test");
+            } catch (ProtocolException e) {
+                if (!e.code().equals("busy") || attempt > 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}
