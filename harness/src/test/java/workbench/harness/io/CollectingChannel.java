@@ -5,19 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 
 /** Test channel: keeps every byte; takes at most {@code maxPerCall} bytes per call, like a kernel's short writes. */
-final class CollectingChannel implements GatheringByteChannel {
+public final class CollectingChannel implements GatheringByteChannel {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final int maxPerCall;
 
-    CollectingChannel(int maxPerCall) {
+    public CollectingChannel(int maxPerCall) {
         this.maxPerCall = maxPerCall;
     }
 
-    CollectingChannel() {
+    public CollectingChannel() {
         this(Integer.MAX_VALUE);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes.toByteArray();
     }
 

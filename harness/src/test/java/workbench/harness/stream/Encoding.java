@@ -2,6 +2,7 @@ package workbench.harness.stream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import workbench.harness.io.CollectingChannel;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.io.StreamSink;
 import workbench.harness.io.WriteStrategy;
@@ -22,7 +23,7 @@ final class Encoding {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return channel.toByteArray();
+        return channel.bytes();
     }
 
     static byte[] encode(GuestRam ram, DirtySet dirty, DupPolicy policy) {

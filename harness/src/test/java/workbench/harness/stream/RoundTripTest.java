@@ -22,7 +22,7 @@ import workbench.workloads.ram.RamImage;
 import workbench.workloads.ram.RamSpec;
 
 /** Our encoder, through either write strategy, and our decoder agree on every small guest. */
-class RoundTripProperties {
+class RoundTripTest {
 
     @Property(tries = 40)
     void bothStrategiesEmitTheSameBytesAndDecodeToTheSenderRam(@ForAll("fullSpecs") RamSpec spec,
