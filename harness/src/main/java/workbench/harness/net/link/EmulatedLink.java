@@ -259,13 +259,13 @@ public final class EmulatedLink implements AutoCloseable {
         }
     }
 
-    private List<String> tearDown() {
+    /** Serialized: close() and the shutdown hook may race while the JVM exits. */
+    private synchronized List<String> tearDown() {
         List<String> failures = new ArrayList<>();
-        List<String> existing = namespaces();
         for (String ns : List.of(senderNamespace(), receiverNamespace())) {
-            if (existing.contains(ns)) {
+            if (namespaces().contains(ns)) {
                 IpCommand.Outcome outcome = IpCommand.attempt(List.of("ip", "netns", "delete", ns));
-                if (!outcome.ok()) {
+                if (!outcome.ok() && namespaces().contains(ns)) {
                     failures.add(ns + ": " + outcome.error());
                 }
             }
