@@ -3,6 +3,7 @@ package workbench.harness.net;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import workbench.harness.net.link.LinkProfile;
 
 /** Where a trial's stream travels. One run may measure several, interleaved. */
 public sealed interface Network {
@@ -38,6 +39,14 @@ public sealed interface Network {
         }
     }
 
+    /** an emulated link: namespaces, a veth pair, tbf and an MTU; the sender runs in its own namespace */
+    record Link(LinkProfile profile) implements Network {
+        @Override
+        public String label() {
+            return profile.label();
+        }
+    }
+
     /** the name shown in tables and recorded in results */
     String label();
 
@@ -46,11 +55,24 @@ public sealed interface Network {
         return !(this instanceof Null);
     }
 
-    /** "loopback,unix,null,tcp://host:port" */
+    /**
+     * "loopback,unix,null,tcp://host:port,link:gbe,link:rate=2.5gbit,mtu=9000": a link's own
+     * key=value settings follow it, so a token with '=' that names no network belongs to the one before.
+     */
     static List<Network> parseList(String text) {
+        List<String> parts = new ArrayList<>();
+        for (String token : text.split(",")) {
+            String t = token.trim();
+            boolean setting = t.contains("=") && !t.startsWith(LinkProfile.PREFIX) && !t.startsWith("tcp://");
+            if (setting && !parts.isEmpty() && parts.get(parts.size() - 1).startsWith(LinkProfile.PREFIX)) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "," + t);
+            } else {
+                parts.add(t);
+            }
+        }
         List<Network> out = new ArrayList<>();
-        for (String part : text.split(",")) {
-            Network n = parse(part.trim());
+        for (String part : parts) {
+            Network n = parse(part);
             if (out.stream().anyMatch(o -> o.label().equals(n.label()))) {
                 throw new IllegalArgumentException("network '" + n.label() + "' is listed twice in --net");
             }
@@ -68,8 +90,11 @@ public sealed interface Network {
                 if (s.startsWith("tcp://")) {
                     yield new Remote(hostPort(s.substring(6)));
                 }
+                if (s.startsWith(LinkProfile.PREFIX)) {
+                    yield new Link(LinkProfile.parse(s));
+                }
                 throw new IllegalArgumentException("unknown network '" + s
-                        + "' (known: loopback, unix, null, tcp://HOST:PORT)");
+                        + "' (known: loopback, unix, null, tcp://HOST:PORT, " + LinkProfile.FORMS + ")");
             }
         };
     }

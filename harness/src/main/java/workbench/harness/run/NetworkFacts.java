@@ -17,6 +17,9 @@ final class NetworkFacts {
         if (n instanceof Network.Null) {
             return "discarding channel in the sender: no receiver, unverified (the sender-side ceiling)";
         }
+        if (n instanceof Network.Link l) {
+            return l.profile().description() + "; sender and receiver in network namespaces of their own";
+        }
         return "TCP to a workbench serve at " + n.label().substring("tcp://".length());
     }
 }

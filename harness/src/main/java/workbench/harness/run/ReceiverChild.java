@@ -7,11 +7,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workbench.harness.cli.UserException;
 import workbench.harness.cli.ExitCode;
+import workbench.harness.net.link.EmulatedLink;
 
 /**
  * The local receiver: {@code workbench serve} as a child JVM on 127.0.0.1. It announces its
@@ -28,20 +30,33 @@ public final class ReceiverChild implements AutoCloseable {
         this.control = control;
     }
 
-    /** Starts the child with direct memory for a guest of {@code ramBytes}, and waits for its announcement. */
+    /** Starts the child on 127.0.0.1 with direct memory for a guest of {@code ramBytes}, and waits for its announcement. */
     public static ReceiverChild start(long ramBytes, int dropPage) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-XX:MaxDirectMemorySize=" + ((ramBytes / 4 * 5 >> 20) + 1024) + "m");
-        cmd.add("-Djava.awt.headless=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("workbench.harness.cli.Main");
-        cmd.addAll(List.of("serve", "--listen", "127.0.0.1:0", "--once", "--exit-with-stdin"));
+        return start(serve(ramBytes, dropPage, "127.0.0.1"), Map.of());
+    }
+
+    /**
+     * Starts the child inside an emulated link's receiver namespace, listening on the link. Off
+     * loopback serve requires a token: the run's own, handed over in the environment, not argv.
+     */
+    public static ReceiverChild start(long ramBytes, EmulatedLink link, String token) throws IOException {
+        return start(link.exec(link.receiverNamespace(), serve(ramBytes, -1, link.receiverAddress().getHostAddress())),
+                Map.of("WORKBENCH_TOKEN", token));
+    }
+
+    private static List<String> serve(long ramBytes, int dropPage, String host) {
+        List<String> args = new ArrayList<>(List.of("serve", "--listen", host + ":0", "--once", "--exit-with-stdin",
+                "--max-ram", String.valueOf(Math.max(ramBytes, 1L << 20))));
         if (dropPage >= 0) {
-            cmd.add("--fault-drop-page=" + dropPage);
+            args.add("--fault-drop-page=" + dropPage);
         }
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return JavaCommand.of(ramBytes, args);
+    }
+
+    private static ReceiverChild start(List<String> cmd, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
@@ -52,7 +67,7 @@ public final class ReceiverChild implements AutoCloseable {
         }
         p.destroyForcibly();
         throw new UserException("the receiver child (workbench serve) exited before listening",
-                "check the messages above; is 127.0.0.1 usable and memory free?", ExitCode.ENVIRONMENT);
+                "check the messages above; is memory free?", ExitCode.ENVIRONMENT);
     }
 
     public InetSocketAddress control() {

@@ -23,7 +23,6 @@ import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.workloads.dirty.DirtySet;
 import workbench.workloads.ram.GuestRam;
-import workbench.workloads.ram.RamBacking;
 import workbench.workloads.ram.RamDigest;
 import workbench.workloads.ram.RamImage;
 
@@ -57,61 +56,60 @@ public final class RunExecutor {
 
     public Outcome execute() throws IOException {
         checkMemory();
-        String id = runId();
-        Path dir = createRunDir(id);
-        Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.ram().seed(),
-                plan.configuration(), environment()), List.of(), false, null);
-        try (RunRecorder recorder = new RunRecorder(start, dir)) {
-            try {
-                progress.note("generating " + plan.ram().size() / (1 << 20) + " MiB of guest RAM");
-                DirtySet dirty = RamImage.dirtySet(plan.ram());
-                GuestRam ram = RamImage.create(plan.ram(), dirty);
-                RamDigest digest = RamDigest.of(ram);
-                StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
-                if (plan.saveStream().isPresent()) {
-                    saveStream(encoder, plan.saveStream().get());
-                }
-                try (Receivers receivers = Receivers.start(plan, version, dropPage)) {
+        progress.note("generating " + plan.ram().size() / (1 << 20) + " MiB of guest RAM");
+        DirtySet dirty = RamImage.dirtySet(plan.ram());
+        GuestRam ram = RamImage.create(plan.ram(), dirty);
+        RamDigest digest = RamDigest.of(ram);
+        StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
+        if (plan.saveStream().isPresent()) {
+            saveStream(encoder, plan.saveStream().get());
+        }
+        try (Receivers receivers = Receivers.start(plan, version, dropPage)) {
+            String id = runId();
+            Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.ram().seed(),
+                    plan.configuration(), environment(ram, receivers.facts())), List.of(), false, null);
+            Path dir = createRunDir(id);
+            try (RunRecorder recorder = new RunRecorder(start, dir)) {
+                try {
                     TrialRunner runner = new TrialRunner(plan, encoder, digest);
                     for (Schedule.Slot slot : Schedule.of(plan.seriesCount(), plan.warmup(), plan.trials())) {
-                        Network network = plan.networkOf(slot.series());
-                        TrialResult trial = runner.run(slot, plan.strategyOf(slot.series()), network, receivers.of(network));
+                        TrialResult trial = receivers.run(runner, slot, plan.strategyOf(slot.series()), plan.networkOf(slot.series()));
                         recorder.add(trial);
                         progress.trial(slot, plan.warmup() + plan.trials(), trial.series().label(), trial.sendSeconds(),
                                 trial.failureReason().isEmpty());
                         trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
                     }
+                    progress.end();
+                    return new Outcome(recorder.complete(), dir);
+                } catch (IOException | RuntimeException e) {
+                    progress.end();
+                    recorder.fail(String.valueOf(e.getMessage()));
+                    throw e;
                 }
-                progress.end();
-                return new Outcome(recorder.complete(), dir);
-            } catch (IOException | RuntimeException e) {
-                progress.end();
-                recorder.fail(String.valueOf(e.getMessage()));
-                throw e;
             }
         }
     }
 
-    private Map<String, String> environment() {
+    private Map<String, String> environment(GuestRam ram, Map<String, String> networkFacts) {
         Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
-        env.put("ram.backing.sender", RamBacking.forSize(plan.ram().size()).name().toLowerCase(java.util.Locale.ROOT));
+        env.put("ram.backing.sender", ram.backing().name().toLowerCase(java.util.Locale.ROOT));
         env.put("ram.backing.receiver", "direct (child JVM, -XX:MaxDirectMemorySize sized for the guest)");
-        for (Network n : plan.networks()) {
-            env.put("network." + n.label(), NetworkFacts.describe(n));
-        }
+        env.putAll(networkFacts);
         env.put("net.tcp_nodelay", "off (kernel default)");
         env.put("net.socket_buffers", "kernel autotuning (SO_SNDBUF/SO_RCVBUF not set)");
         return env;
     }
 
-    /** Both sides hold the guest: fail before generating anything if the machine cannot. */
+    /** Every sender and receiver process holds the guest: fail before generating anything if the machine cannot. */
     private void checkMemory() {
-        long need = 2 * plan.ram().size() + (512L << 20);
+        long copies = 1 + plan.networks().stream().filter(Network::verified).count()
+                + plan.networks().stream().filter(n -> n instanceof Network.Link).count();
+        long need = copies * plan.ram().size() + (512L << 20);
         long available = EnvironmentProbe.availableMemory();
         if (available > 0 && need > available) {
             throw new UserException(String.format(java.util.Locale.ROOT,
-                    "not enough memory: a %d MiB guest needs about %d MiB (sender and receiver each hold it), %d MiB available",
-                    plan.ram().size() >> 20, need >> 20, available >> 20), "use a smaller --ram or free memory",
+                    "not enough memory: a %d MiB guest needs about %d MiB (%d processes each hold it), %d MiB available",
+                    plan.ram().size() >> 20, need >> 20, copies, available >> 20), "use a smaller --ram or free memory",
                     ExitCode.ENVIRONMENT);
         }
     }

@@ -1,0 +1,94 @@
+package workbench.harness.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import workbench.harness.io.SinkOptions;
+import workbench.harness.io.WriteStrategy;
+import workbench.harness.net.Network;
+import workbench.harness.net.control.RemoteReceiver;
+import workbench.harness.stream.StreamEncoder;
+import workbench.reports.model.TrialResult;
+import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamDigest;
+import workbench.workloads.ram.RamImage;
+import workbench.workloads.ram.RamSpec;
+
+/**
+ * The sending half of a run on an emulated link, in a process of its own inside the link's sender
+ * namespace (sockets belong to the namespace of the process that opens them, and the congestion
+ * control is the namespace's). It regenerates the same RAM from the spec and seed, connects to
+ * the receiver across the link, then runs the trials the parent asks for, one JSON line each way.
+ */
+public final class SenderAgent {
+    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    /** First line from the parent: what to send and where the receiver's control port is. */
+    record Plan(RamSpec ram, DupPolicy dupPolicy, SinkOptions sink, int readBuffer, String network, String controlHost,
+                int controlPort, String token) {
+    }
+
+    /** One trial to run. */
+    record Request(int index, int round, boolean warmup, int series, String strategy) {
+    }
+
+    /** One line back: ready, a trial, or why the agent stopped. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Reply(Boolean ready, TrialResult trial, String error) {
+    }
+
+    private SenderAgent() {
+    }
+
+    /** Serves the parent on stdin/stdout until stdin ends; returns the exit code. */
+    public static int serve(java.io.InputStream stdin, PrintStream stdout, String version) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        String first = in.readLine();
+        if (first == null) {
+            return 0;
+        }
+        Plan plan = JSON.readValue(first, Plan.class);
+        try {
+            Network network = Network.parse(plan.network());
+            DirtySet dirty = RamImage.dirtySet(plan.ram());
+            GuestRam ram = RamImage.create(plan.ram(), dirty);
+            StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
+            RunPlan runPlan = new RunPlan(plan.ram(), plan.dupPolicy(), List.of(WriteStrategy.values()), plan.sink(),
+                    List.of(network), Optional.empty(), Optional.empty(), 1, 0, plan.readBuffer(), Path.of("."),
+                    Optional.empty(), "agent");
+            TrialRunner runner = new TrialRunner(runPlan, encoder, RamDigest.of(ram));
+            try (RemoteReceiver rx = RemoteReceiver.connect(new InetSocketAddress(plan.controlHost(), plan.controlPort()),
+                    Optional.empty(), Optional.of(plan.token()), version)) {
+                reply(stdout, new Reply(true, null, null));
+                String line;
+                while ((line = in.readLine()) != null) {
+                    Request r = JSON.readValue(line, Request.class);
+                    TrialResult t = runner.run(new Schedule.Slot(r.index(), r.round(), r.warmup(), r.series()),
+                            WriteStrategy.parse(r.strategy()), network, Optional.of(rx));
+                    reply(stdout, new Reply(null, t, null));
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            reply(stdout, new Reply(null, null, String.valueOf(e.getMessage())));
+            return 1;
+        }
+    }
+
+    private static void reply(PrintStream out, Reply r) throws IOException {
+        out.println(JSON.writeValueAsString(r));
+        out.flush();
+    }
+}
