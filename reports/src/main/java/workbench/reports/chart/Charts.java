@@ -50,6 +50,7 @@ public final class Charts {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).theme(Styler.ChartTheme.XChart).build();
         CategoryStyler styler = chart.getStyler();
+        plain(styler);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setErrorBarsColorSeriesColor(true);
@@ -107,11 +108,13 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Trials in the order they ran")
                 .xAxisTitle("trial (order run)").yAxisTitle("send time (s)").theme(Styler.ChartTheme.XChart).build();
         XYStyler styler = chart.getStyler();
+        plain(styler);
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setMarkerSize(8);
         styler.setYAxisMin(0.0);
+        styler.setYAxisDecimalPattern("#,##0.###");
         styler.setXAxisDecimalPattern("0");
         Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
         for (TrialResult t : run.trials()) {
@@ -121,7 +124,11 @@ public final class Charts {
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(t);
             }
         }
-        groups.forEach((name, trials) -> {
+        List<String> order = new ArrayList<>(groups.keySet());
+        order.removeAll(List.of("warm-up", "failed"));
+        order.addAll(groups.keySet().stream().filter(g -> g.equals("warm-up") || g.equals("failed")).toList());
+        for (String name : order) {
+            List<TrialResult> trials = groups.get(name);
             XYSeries s = chart.addSeries(name, trials.stream().mapToDouble(TrialResult::index).toArray(),
                     trials.stream().mapToDouble(TrialResult::sendSeconds).toArray());
             if (name.equals("warm-up")) {
@@ -129,7 +136,7 @@ public final class Charts {
             } else if (name.equals("failed")) {
                 s.setMarker(SeriesMarkers.TRIANGLE_DOWN).setMarkerColor(java.awt.Color.RED);
             }
-        });
+        }
         return chart;
     }
 
@@ -138,6 +145,7 @@ public final class Charts {
         BoxChart chart = new BoxChartBuilder().width(WIDTH).height(HEIGHT).title("Send time distribution per series")
                 .xAxisTitle("series").yAxisTitle("send time (s)").theme(Styler.ChartTheme.XChart).build();
         BoxStyler styler = chart.getStyler();
+        plain(styler);
         styler.setBoxplotCalCulationMethod(QUARTILES);
         styler.setShowWithinAreaPoint(true);
         styler.setLegendVisible(false);
@@ -164,6 +172,7 @@ public final class Charts {
                 .title(capitalised(metric.label()) + " against " + param).xAxisTitle(param)
                 .yAxisTitle(metric.label() + " (" + metric.unit() + ")").theme(Styler.ChartTheme.XChart).build();
         XYStyler styler = chart.getStyler();
+        plain(styler);
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -199,6 +208,12 @@ public final class Charts {
             }
         });
         return out;
+    }
+
+    /** the house look: white around the plot, so charts sit quietly on a white page */
+    private static void plain(Styler styler) {
+        styler.setChartBackgroundColor(java.awt.Color.WHITE);
+        styler.setLegendBorderColor(java.awt.Color.LIGHT_GRAY);
     }
 
     private static List<Bar> bars(List<SeriesSummary> series, Metric metric) {
