@@ -25,7 +25,9 @@ public enum Warning {
     /** a trial lies more than {@link #OUTLIER_MADS} scaled MADs from its series' median send time */
     OUTLIER,
     /** a series had no receiver to check the RAM it sent (the null network) */
-    UNVERIFIED;
+    UNVERIFIED,
+    /** runs laid side by side although their guest RAM differs (raised by a comparison, never by one run) */
+    INCOMPARABLE_RUNS;
 
     /** CV above which a series is called noisy */
     public static final double HIGH_CV_LIMIT = 0.10;
@@ -83,6 +85,9 @@ public enum Warning {
             case UNVERIFIED -> series.stream().filter(s -> !s.verified()).forEach(s -> out.add(new Found(this,
                     s.label(), "no receiver checked the RAM these " + s.trials().size()
                             + " trials sent; shown apart and compared only with other unverified series")));
+            case INCOMPARABLE_RUNS -> {
+                // a property of several runs: see workbench.reports.compare.RunSet#warnings
+            }
         }
     }
 
