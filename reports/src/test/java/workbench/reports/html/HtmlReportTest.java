@@ -19,7 +19,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import workbench.reports.Reports;
+import workbench.reports.chart.ChartFiles;
 import workbench.reports.chart.Charts;
+import workbench.reports.chart.Png;
+import workbench.reports.chart.RunFigures;
 import workbench.reports.json.RunJson;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
@@ -80,9 +83,9 @@ class HtmlReportTest {
 
     @Test
     void aSweepAddsItsLineChartsToThePage() throws Exception {
-        Path dir = tmp.resolve("sweep");
-        Reports.writeFinal(SweepRun.create(), dir);
-        Document doc = Pages.parse(Files.readString(dir.resolve(HtmlReport.FILE_NAME), StandardCharsets.UTF_8));
+        Run sweep = SweepRun.create();
+        List<Png> lines = ChartFiles.render(RunFigures.of(sweep).stream().filter(f -> f.name().startsWith("sweep-")).toList());
+        Document doc = Pages.parse(new HtmlReport().render(sweep, lines));
         assertThat(Pages.ids(doc)).contains("chart-sweep-batch-time", "chart-sweep-batch-throughput");
     }
 
