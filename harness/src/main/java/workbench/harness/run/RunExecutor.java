@@ -74,11 +74,17 @@ public final class RunExecutor {
             }
             progress.end();
             run = run.completed();
-            Reports.writeAll(run, dir);
+            Reports.writeFinal(run, dir); // adds charts/ and report.html: once, at the end (about a second)
             return new Outcome(run, dir);
         } catch (IOException | RuntimeException e) {
             progress.end();
-            Reports.writeAll(run.failed(String.valueOf(e.getMessage())), dir);
+            Run failed = run.failed(String.valueOf(e.getMessage()));
+            Reports.writeAll(failed, dir);
+            try {
+                Reports.writeFinal(failed, dir); // a stopped run still gets its report
+            } catch (IOException | RuntimeException report) {
+                e.addSuppressed(report);
+            }
             throw e;
         }
     }
