@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.BoxStyler;
 import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.XYStyler;
@@ -56,7 +58,6 @@ public final class Charts {
         styler.setErrorBarsColorSeriesColor(true);
         styler.setAvailableSpaceFill(0.7);
         styler.setYAxisMin(0.0);
-        styler.setYAxisDecimalPattern("#,##0.###");
         Set<String> categories = new LinkedHashSet<>();
         Map<String, Map<String, Bar>> bySeries = new LinkedHashMap<>();
         for (Bar b : bars) {
@@ -114,7 +115,6 @@ public final class Charts {
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setMarkerSize(8);
         styler.setYAxisMin(0.0);
-        styler.setYAxisDecimalPattern("#,##0.###");
         styler.setXAxisDecimalPattern("0");
         Map<String, List<TrialResult>> groups = new LinkedHashMap<>();
         for (TrialResult t : run.trials()) {
@@ -149,7 +149,6 @@ public final class Charts {
         styler.setBoxplotCalCulationMethod(QUARTILES);
         styler.setShowWithinAreaPoint(true);
         styler.setLegendVisible(false);
-        styler.setYAxisDecimalPattern("#,##0.###");
         if (series.size() > 4) {
             chart.getStyler().setXAxisLabelRotation(20);
         }
@@ -180,6 +179,7 @@ public final class Charts {
         styler.setYAxisMin(0.0);
         Sweep sweep = Sweep.of(series, param);
         styler.setXAxisLogarithmic(sweep.logarithmic());
+        styler.setXAxisLogarithmicDecadeOnly(false);
         sweep.lines().forEach((name, points) -> {
             double[] x = points.keySet().stream().mapToDouble(Double::doubleValue).toArray();
             Summary[] s = points.values().stream().map(p -> p.get(metric)).toArray(Summary[]::new);
@@ -210,10 +210,15 @@ public final class Charts {
         return out;
     }
 
-    /** the house look: white around the plot, so charts sit quietly on a white page */
-    private static void plain(Styler styler) {
+    /**
+     * The house look: white around the plot, and axis numbers with a decimal point and a leading
+     * zero whatever the default locale, like the tables beside them.
+     */
+    private static void plain(AxesChartStyler styler) {
         styler.setChartBackgroundColor(java.awt.Color.WHITE);
         styler.setLegendBorderColor(java.awt.Color.LIGHT_GRAY);
+        styler.setLocale(Locale.ROOT);
+        styler.setYAxisDecimalPattern("#,##0.###");
     }
 
     private static List<Bar> bars(List<SeriesSummary> series, Metric metric) {

@@ -86,6 +86,16 @@ class ChartsTest {
     }
 
     @Test
+    void axisNumbersIgnoreTheDefaultLocale() {
+        assertThat(java.util.Locale.getDefault().getLanguage()).as("surefire runs under a comma-decimal locale")
+                .isIn("de", "en");
+        for (Figure f : RunFigures.of(SweepRun.create())) {
+            assertThat(((org.knowm.xchart.style.AxesChartStyler) f.chart().getStyler()).getLocale()).as(f.name())
+                    .isEqualTo(java.util.Locale.ROOT);
+        }
+    }
+
+    @Test
     void aRunWithoutSweepsHasTheFiveChartsAndASweepAddsTwoPerSetting() {
         assertThat(RunFigures.of(stub)).extracting(Figure::name)
                 .containsExactly("time", "throughput", "cpu", "trials", "distribution");
