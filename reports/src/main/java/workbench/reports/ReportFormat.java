@@ -1,7 +1,9 @@
 package workbench.reports;
 
 import java.util.Set;
+import workbench.reports.chart.ChartFiles;
 import workbench.reports.files.RunWriter;
+import workbench.reports.html.HtmlReport;
 import workbench.reports.json.RunJson;
 import workbench.reports.table.SummaryMarkdown;
 import workbench.reports.table.TrialsCsv;
@@ -16,11 +18,25 @@ public enum ReportFormat {
     /** one row per trial, every figure */
     TRIALS_CSV(TrialsCsv.FILE_NAME),
     /** headline, seed table and statistics in Markdown */
-    SUMMARY_MD(SummaryMarkdown.FILE_NAME);
+    SUMMARY_MD(SummaryMarkdown.FILE_NAME),
+    /** the charts as PNG files in a folder of their own */
+    CHARTS(ChartFiles.DIR_NAME),
+    /** the self-contained HTML report, charts embedded */
+    REPORT_HTML(HtmlReport.FILE_NAME);
 
-    /** what {@link Reports#writeAll} writes, in this order (run.json first: it matters most) */
+    /**
+     * what {@link Reports#writeAll} writes after every trial, in this order (run.json first: it
+     * matters most). Cheap: milliseconds.
+     */
     public static final Set<ReportFormat> DEFAULT = java.util.Collections.unmodifiableSet(
             java.util.EnumSet.of(RUN_JSON, TRIALS_CSV, SUMMARY_MD));
+
+    /**
+     * what {@link Reports#writeFinal} adds once a run ends: rendering the charts takes about half a
+     * second (more in a fresh JVM), too slow to repeat after every trial.
+     */
+    public static final Set<ReportFormat> FINAL = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(CHARTS, REPORT_HTML));
 
     private final String fileName;
 
@@ -39,6 +55,8 @@ public enum ReportFormat {
             case RUN_JSON -> (run, dir) -> RunJson.write(run, dir.resolve(fileName));
             case TRIALS_CSV -> new TrialsCsv();
             case SUMMARY_MD -> new SummaryMarkdown();
+            case CHARTS -> new ChartFiles();
+            case REPORT_HTML -> new HtmlReport();
         };
     }
 }

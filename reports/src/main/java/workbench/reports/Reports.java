@@ -3,7 +3,12 @@ package workbench.reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import workbench.reports.chart.ChartFiles;
+import workbench.reports.chart.Png;
+import workbench.reports.chart.RunFigures;
+import workbench.reports.html.HtmlReport;
 import workbench.reports.model.Run;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.TableWriter;
@@ -15,10 +20,33 @@ public final class Reports {
 
     /**
      * Writes run.json (atomically), trials.csv and summary.md into {@code dir}, creating it when
-     * missing. Safe to call after every trial: each file is replaced whole.
+     * missing. Safe and cheap to call after every trial: each file is replaced whole. Charts and
+     * report.html are left to {@link #writeFinal}.
      */
     public static void writeAll(Run run, Path dir) throws IOException {
         write(run, dir, ReportFormat.DEFAULT);
+    }
+
+    /**
+     * Writes every derived file: run.json, trials.csv, summary.md, the charts (PNG, in charts/) and
+     * report.html. Call it once when a run ends (or stops), or to re-render a run from its run.json:
+     * the charts are rendered once and shared by the PNG files and the HTML page.
+     */
+    public static void writeFinal(Run run, Path dir) throws IOException {
+        write(run, dir, ReportFormat.DEFAULT);
+        writeCharts(run, dir);
+    }
+
+    /** everything but run.json itself: what {@code workbench report} re-creates from a stored run */
+    public static void writeDerived(Run run, Path dir) throws IOException {
+        write(run, dir, java.util.EnumSet.of(ReportFormat.TRIALS_CSV, ReportFormat.SUMMARY_MD));
+        writeCharts(run, dir);
+    }
+
+    private static void writeCharts(Run run, Path dir) throws IOException {
+        List<Png> charts = ChartFiles.render(RunFigures.of(run));
+        ChartFiles.write(charts, dir);
+        new HtmlReport().write(run, charts, dir);
     }
 
     /** writes the given formats, in enum order */

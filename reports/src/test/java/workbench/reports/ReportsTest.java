@@ -51,7 +51,32 @@ class ReportsTest {
     void everyFormatHasADistinctFileAndAWriter() {
         assertThat(Stream.of(ReportFormat.values()).map(ReportFormat::fileName)).doesNotHaveDuplicates();
         assertThat(Stream.of(ReportFormat.values()).map(ReportFormat::writer)).doesNotContainNull();
-        assertThat(ReportFormat.DEFAULT).containsExactly(ReportFormat.values());
+        assertThat(java.util.EnumSet.copyOf(ReportFormat.DEFAULT)).containsExactly(ReportFormat.RUN_JSON,
+                ReportFormat.TRIALS_CSV, ReportFormat.SUMMARY_MD);
+        assertThat(ReportFormat.FINAL).containsExactlyInAnyOrder(ReportFormat.CHARTS, ReportFormat.REPORT_HTML);
+    }
+
+    @Test
+    void writeFinalAddsTheChartsAndTheHtmlReport() throws IOException {
+        Run run = StubRun.create();
+        Reports.writeFinal(run, tmp);
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "charts", "report.html");
+        }
+        try (Stream<Path> files = Files.list(tmp.resolve("charts"))) {
+            assertThat(files).hasSize(5);
+        }
+    }
+
+    @Test
+    void writeDerivedLeavesRunJsonAlone() throws IOException {
+        Run run = StubRun.create();
+        Reports.writeDerived(run, tmp);
+        assertThat(tmp.resolve("run.json")).doesNotExist();
+        assertThat(tmp.resolve("report.html")).isNotEmptyFile();
+        assertThat(tmp.resolve("summary.md")).isNotEmptyFile();
+        assertThat(tmp.resolve("trials.csv")).isNotEmptyFile();
     }
 
     @Test

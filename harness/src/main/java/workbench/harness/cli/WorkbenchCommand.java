@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The top command: its subcommands and the one place where errors become exit codes. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.VersionProvider.class,
         description = "Measures what it costs to move VM RAM through a QEMU migration stream, scalar vs vectored writes.",
-        subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, AgentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, ReportCommand.class, CompareCommand.class,
+                AgentCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand {
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

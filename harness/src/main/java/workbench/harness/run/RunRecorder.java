@@ -30,9 +30,10 @@ final class RunRecorder implements AutoCloseable {
         Reports.writeAll(run, dir);
     }
 
+    /** The run ended normally: every file, charts and report.html included. */
     synchronized Run complete() throws IOException {
         run = run.completed();
-        Reports.writeAll(run, dir);
+        Reports.writeFinal(run, dir);
         closed = true;
         return run;
     }
@@ -40,10 +41,16 @@ final class RunRecorder implements AutoCloseable {
     synchronized void fail(String why) {
         if (!closed) {
             closed = true;
+            Run failed = run.failed(why);
             try {
-                Reports.writeAll(run.failed(why), dir);
+                Reports.writeAll(failed, dir);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot record the failed run in " + dir, e);
+            }
+            try {
+                Reports.writeFinal(failed, dir); // the report of what finished, marked incomplete
+            } catch (IOException | RuntimeException e) {
+                // run.json already says why the run stopped; a report that cannot be drawn adds nothing
             }
         }
     }

@@ -10,9 +10,10 @@ import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
+import workbench.reports.warn.Warning;
 
 /**
- * summary.md: what ran, the headline sentence per comparison, the seed table, the full statistics
+ * summary.md: what ran, the headline sentence per comparison, the warnings, the seed table, the full statistics
  * of send and transfer time, and the failed trials. Numbers use a decimal point whatever the locale.
  */
 public final class SummaryMarkdown implements RunWriter {
@@ -54,6 +55,11 @@ public final class SummaryMarkdown implements RunWriter {
                 ? "No comparison: no series of another strategy ran beside a " + baseline + " series.\n\n"
                 : "\nSpeedup and time saved compare mean send times; the 95% CI is a percentile bootstrap of the "
                         + "median per-round ratio " + baseline + " time / candidate time.\n\n");
+
+        out.append("## Warnings\n\n");
+        List<Warning.Found> warnings = Warning.check(run);
+        warnings.forEach(w -> out.append("- **").append(w.warning()).append("** ").append(w.line()).append('\n'));
+        out.append(warnings.isEmpty() ? "None.\n\n" : "\n");
 
         out.append("## Seed table\n\n");
         out.append("Send time as \"mean (std sd)\" in seconds, counts as \"mean (sd)\": the 2010 layout.\n\n");

@@ -1,0 +1,66 @@
+package workbench.harness.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.run.Defaults;
+import workbench.reports.compare.CompareReport;
+import workbench.reports.compare.IncomparableRunsException;
+import workbench.reports.compare.RunSet;
+import workbench.reports.model.Run;
+import workbench.reports.stats.Comparisons;
+
+/** {@code workbench compare}: several runs side by side in one report. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Lays several runs side by side in one self-contained report.html: the settings that",
+                "differ between their manifests (network, machine, JVM, any option) name the groups, strategy is",
+                "the series. Runs whose guest RAM differs are refused unless --allow-different-ram is given."})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN", arity = "2..*", description = "run folders (results/<run-id>) or their run.json files")
+    List<Path> runs;
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "folder for report.html and charts/; default <results>/compare-<timestamp>")
+    Path out;
+    @Option(names = "--baseline", defaultValue = Comparisons.DEFAULT_BASELINE,
+            description = "strategy the others are compared with in each group; default ${DEFAULT-VALUE}")
+    String baseline;
+    @Option(names = "--allow-different-ram",
+            description = "compare runs whose RAM spec (ram, blocks, page-size, dup, uniform, dirty, layout, content, seed) differs, with a warning")
+    boolean allowDifferentRam;
+    @Option(names = "--verbose", description = "stack traces with errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        List<Run> loaded = runs.stream().map(RunFiles::read).toList();
+        RunSet set;
+        try {
+            set = RunSet.of(loaded, allowDifferentRam ? RunSet.RamCheck.WARN : RunSet.RamCheck.REJECT);
+        } catch (IncomparableRunsException e) {
+            throw new UserException(e.getMessage(), "compare runs of one RAM spec, or pass --allow-different-ram "
+                    + "to lay them side by side with a warning", ExitCode.INVALID_INPUT);
+        }
+        Path dir = out != null ? out : Path.of(Defaults.OUT).resolve("compare-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+        try {
+            new CompareReport(baseline).write(set, dir);
+        } catch (IOException e) {
+            throw RunFiles.cannotWrite(dir, e);
+        }
+        set.warnings().forEach(w -> spec.commandLine().getErr().println("workbench: warning: " + w));
+        spec.commandLine().getOut().println("report: " + dir.resolve(CompareReport.FILE_NAME));
+        return ExitCode.OK.code();
+    }
+}

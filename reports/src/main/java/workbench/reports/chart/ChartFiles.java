@@ -1,0 +1,60 @@
+package workbench.reports.chart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import workbench.reports.files.AtomicFile;
+import workbench.reports.files.RunWriter;
+import workbench.reports.model.Run;
+
+/**
+ * Renders figures to PNG and writes them into a report's {@code charts/} folder, each file replaced
+ * atomically; PNGs of charts the report no longer has (a sweep that went away) are removed.
+ */
+public final class ChartFiles implements RunWriter {
+    /** the folder, inside the run directory, that holds the PNGs */
+    public static final String DIR_NAME = "charts";
+
+    @Override
+    public void write(Run run, Path dir) throws IOException {
+        write(render(RunFigures.of(run)), dir);
+    }
+
+    /** each figure as PNG bytes, in order */
+    public static List<Png> render(List<Figure> figures) {
+        return figures.stream().map(ChartFiles::render).toList();
+    }
+
+    public static Png render(Figure f) {
+        try {
+            byte[] bytes = BitmapEncoder.getBitmapBytes(f.chart(), BitmapEncoder.BitmapFormat.PNG);
+            return new Png(f.name(), f.title(), f.caption(), f.chart().getWidth(), f.chart().getHeight(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render chart " + f.name(), e);
+        }
+    }
+
+    /** writes {@code dir/charts/<name>.png} for each PNG and removes other PNGs there */
+    public static void write(List<Png> pngs, Path dir) throws IOException {
+        Path charts = dir.resolve(DIR_NAME);
+        Files.createDirectories(charts);
+        Set<String> names = new HashSet<>();
+        for (Png png : pngs) {
+            AtomicFile.write(charts.resolve(png.fileName()), png.bytes());
+            names.add(png.fileName());
+        }
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(charts, "*.png")) {
+            for (Path p : old) {
+                if (!names.contains(p.getFileName().toString())) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}

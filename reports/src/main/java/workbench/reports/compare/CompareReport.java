@@ -1,0 +1,131 @@
+package workbench.reports.compare;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import workbench.reports.chart.Bar;
+import workbench.reports.chart.ChartFiles;
+import workbench.reports.chart.Charts;
+import workbench.reports.chart.Figure;
+import workbench.reports.chart.Png;
+import workbench.reports.files.AtomicFile;
+import workbench.reports.html.Html;
+import workbench.reports.html.HtmlReport;
+import workbench.reports.stats.Comparisons;
+import workbench.reports.stats.Metric;
+import workbench.reports.stats.SeriesSummary;
+import workbench.reports.stats.Summary;
+import workbench.reports.warn.Warning;
+
+/**
+ * One self-contained page for several runs: the settings that differ name the groups on the x
+ * axis, strategy is the series. Holds the relative result per group, the seed table and the
+ * statistics of all runs, the charts, every warning and each run's manifest.
+ */
+public final class CompareReport {
+    public static final String FILE_NAME = "report.html";
+
+    private final String baseline;
+
+    public CompareReport() {
+        this(Comparisons.DEFAULT_BASELINE);
+    }
+
+    public CompareReport(String baseline) {
+        this.baseline = baseline;
+    }
+
+    /** writes {@code dir/report.html} and the charts into {@code dir/charts/} */
+    public void write(RunSet set, Path dir) throws IOException {
+        List<Png> charts = ChartFiles.render(figures(set));
+        ChartFiles.write(charts, dir);
+        AtomicFile.write(dir.resolve(FILE_NAME), render(set, charts));
+    }
+
+    public String render(RunSet set, List<Png> charts) {
+        StringBuilder b = new StringBuilder();
+        b.append("<header>\n<h1>Comparison of ").append(set.members().size()).append(" runs</h1>\n<p class=\"state\">")
+                .append(Html.escape(set.differing().isEmpty() ? "The runs' manifests differ in no setting: groups are "
+                        + "named by run id." : "Grouped by what differs: " + String.join(", ", set.differing()) + "."))
+                .append("</p>\n</header>\n");
+
+        b.append("<section id=\"runs\">\n<h2>Runs</h2>\n").append(Html.table(CompareTables.runs(set), "table-runs"))
+                .append("</section>\n");
+
+        b.append("<section id=\"headline\">\n<h2>Result per group</h2>\n");
+        for (RunSet.Member m : set.members()) {
+            b.append("<h3>").append(Html.escape(m.group())).append("</h3>\n").append(HtmlReport.headline(m.run(), baseline));
+        }
+        b.append(Html.table(CompareTables.relative(set, baseline), "table-relative")).append("</section>\n");
+
+        List<Warning.Found> warnings = new ArrayList<>();
+        set.warnings().forEach(w -> warnings.add(new Warning.Found(Warning.INCOMPARABLE_RUNS, "all runs", w)));
+        for (RunSet.Member m : set.members()) {
+            Warning.check(m.run()).forEach(w -> warnings.add(new Warning.Found(w.warning(), m.group() + " · " + w.subject(), w.text())));
+        }
+        b.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n").append(Html.warnings(warnings)).append("</section>\n");
+
+        b.append("<section id=\"seed\">\n<h2>Seed table</h2>\n<p class=\"note\">Send time as \"mean (std sd)\" in "
+                + "seconds, counts as \"mean (sd)\": the 2010 layout, one block of rows per group.</p>\n")
+                .append(Html.table(CompareTables.seed(set), "table-seed")).append("</section>\n");
+        b.append("<section id=\"statistics\">\n<h2>Statistics</h2>\n<p class=\"note\">")
+                .append(Html.escape(HtmlReport.STATISTICS_NOTE)).append("</p>\n")
+                .append(Html.table(CompareTables.statistics(set), "table-statistics")).append("</section>\n");
+
+        b.append("<section id=\"charts\">\n<h2>Charts</h2>\n");
+        charts.forEach(png -> b.append(Html.figure(png, "chart-")));
+        b.append("</section>\n");
+
+        for (int i = 0; i < set.members().size(); i++) {
+            RunSet.Member m = set.members().get(i);
+            b.append(HtmlReport.manifest(m.run().manifest(), "Manifest of " + m.group() + " (" + m.run().id() + ")",
+                    "-" + (i + 1)));
+        }
+        b.append("<footer>Rendered from the runs' run.json files by the migration-stream workbench.</footer>\n");
+        return Html.page("Comparison of " + set.members().size() + " runs — migration-stream workbench", b.toString());
+    }
+
+    /** send time, throughput and CPU per GiB by group (x axis) and strategy (series) */
+    public List<Figure> figures(RunSet set) {
+        String n = "n = number of measured trials per bar, in the statistics table";
+        return List.of(
+                new Figure("time", "Send time per group and strategy", "Mean send time of each run's measured trials, "
+                        + "grouped by the settings that differ between the runs; " + n
+                        + "; error bars: 95% confidence interval of the mean (Student's t).",
+                        Charts.bars("Send time by group", "send time (s)", "group", bars(set, Metric.SEND_SECONDS))),
+                new Figure("throughput", "Throughput per group and strategy", "Mean throughput (stream bytes × 8 / send "
+                        + "time, decimal Gbit/s) per group; " + n + "; error bars: 95% confidence interval of the mean.",
+                        Charts.bars("Throughput by group", "throughput (Gbit/s)", "group", bars(set, Metric.GBIT_PER_SECOND))),
+                new Figure("cpu", "Sender and receiver CPU per GiB per group and strategy", "CPU seconds of the whole "
+                        + "sender process and of the whole receiver process per GiB of stream, one series per strategy "
+                        + "and side; " + n
+                        + "; error bars: 95% confidence interval of the mean.", Charts.bars("CPU cost per GiB by group",
+                        "CPU seconds per GiB", "group", cpuBars(set))));
+    }
+
+    private static List<Bar> bars(RunSet set, Metric metric) {
+        boolean oneContext = set.members().stream().allMatch(m -> SeriesSummary.of(m.run()).stream()
+                .map(s -> Charts.context(s.key(), s.status())).distinct().count() <= 1);
+        List<Bar> bars = new ArrayList<>();
+        for (RunSet.Member m : set.members()) {
+            for (SeriesSummary s : SeriesSummary.of(m.run())) {
+                Summary sum = s.get(metric);
+                String category = oneContext ? m.group() : m.group() + " · " + Charts.context(s.key(), s.status());
+                bars.add(new Bar(category, s.key().strategy(), sum.mean(), sum.ci().halfWidth()));
+            }
+        }
+        return bars;
+    }
+
+    private static List<Bar> cpuBars(RunSet set) {
+        List<Bar> bars = new ArrayList<>();
+        for (Metric m : List.of(Metric.SENDER_PROCESS_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB)) {
+            for (Bar b : bars(set, m)) {
+                bars.add(new Bar(b.category(), b.series() + " " + (m == Metric.SENDER_PROCESS_CPU_PER_GIB ? "sender" : "receiver"),
+                        b.value(), b.halfWidth()));
+            }
+        }
+        return bars;
+    }
+}

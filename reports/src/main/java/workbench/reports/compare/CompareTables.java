@@ -1,0 +1,92 @@
+package workbench.reports.compare;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import workbench.reports.model.Run;
+import workbench.reports.stats.Comparison;
+import workbench.reports.stats.Comparisons;
+import workbench.reports.stats.SeriesSummary;
+import workbench.reports.table.SeedTable;
+import workbench.reports.table.StatisticsTable;
+import workbench.reports.table.Table;
+
+/** The tables of a comparison: every run's rows under one header, each row led by its group. */
+public final class CompareTables {
+    private CompareTables() {
+    }
+
+    /** the runs: group, run id, state, trials, and every setting that differs */
+    public static Table runs(RunSet set) {
+        List<String> header = new ArrayList<>(List.of("group", "run", "state", "trials"));
+        header.addAll(set.differing());
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSet.Member m : set.members()) {
+            Run r = m.run();
+            List<String> row = new ArrayList<>(List.of(m.group(), r.id(),
+                    r.complete() ? "complete" : r.failure().map(e -> "stopped early").orElse("incomplete"),
+                    Integer.toString(r.trials().size())));
+            row.addAll(m.settings().values());
+            rows.add(row);
+        }
+        return Table.of(header, rows);
+    }
+
+    /** the 2010 seed table of every run */
+    public static Table seed(RunSet set) {
+        return grouped(set, s -> SeedTable.of(s));
+    }
+
+    /** the full send-time statistics of every run */
+    public static Table statistics(RunSet set) {
+        return grouped(set, StatisticsTable::sendTime);
+    }
+
+    /** each group's candidates against its baseline strategy: time saved, speedup, paired ratio with CI, Welch p */
+    public static Table relative(RunSet set, String baseline) {
+        List<String> header = List.of("group", "where", "candidate vs baseline", "time saved", "speedup (means)",
+                "median per-round ratio", "95% CI of ratio", "rounds", "Welch p");
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSet.Member m : set.members()) {
+            for (Comparisons.SeriesComparison c : Comparisons.against(m.run(), baseline)) {
+                Comparison x = c.comparison();
+                rows.add(List.of(m.group(), c.context(), x.candidate() + " vs " + x.baseline(),
+                        format("%.1f%%", 100 * x.timeSaved()), format("%.2f×", x.speedup()),
+                        format("%.2f×", x.medianRatio()), x.ratioCi().defined()
+                                ? format("%.2f–%.2f×", x.ratioCi().low(), x.ratioCi().high()) : "n/a",
+                        Integer.toString(x.rounds()), Comparison.pValue(x.welchP()).replace("p = ", "").replace("p ", "")));
+            }
+        }
+        List<Table.Align> align = new ArrayList<>(Collections.nCopies(header.size(), Table.Align.RIGHT));
+        for (int c = 0; c < 3; c++) {
+            align.set(c, Table.Align.LEFT);
+        }
+        return new Table(header, align, rows);
+    }
+
+    private static Table grouped(RunSet set, java.util.function.Function<List<SeriesSummary>, Table> of) {
+        List<String> header = null;
+        List<Table.Align> align = null;
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSet.Member m : set.members()) {
+            Table t = of.apply(SeriesSummary.of(m.run()));
+            header = t.header();
+            align = t.align();
+            for (List<String> row : t.rows()) {
+                List<String> r = new ArrayList<>(List.of(m.group()));
+                r.addAll(row);
+                rows.add(r);
+            }
+        }
+        List<String> h = new ArrayList<>(List.of("group"));
+        h.addAll(header);
+        List<Table.Align> a = new ArrayList<>(List.of(Table.Align.LEFT));
+        a.addAll(align);
+        return new Table(h, a, rows);
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

@@ -1,0 +1,130 @@
+package workbench.reports.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import workbench.reports.model.Manifest;
+import workbench.reports.model.Run;
+
+/**
+ * Several runs laid side by side. The settings that differ between their manifests (any
+ * configuration option or environment fact: network, machine, JVM, …) name each run's group; within
+ * a group, series stay aligned by their {@code SeriesKey}. Runs whose guest RAM differs are not
+ * comparable: refused, or kept with a visible warning when the caller allows it.
+ *
+ * @param members        the runs in the order given, each with its group name
+ * @param differing      names of the settings that differ, configuration first, then environment
+ * @param ramDifferences one line per RAM setting that differs, e.g. "ram: 16777216 vs 8388608"; empty when none
+ */
+public record RunSet(List<Member> members, List<String> differing, List<String> ramDifferences) {
+    /** the configuration keys that fix the guest RAM: runs that differ in any of them are not comparable */
+    public static final List<String> RAM_KEYS = List.of("ram", "blocks", "page-size", "dup", "uniform", "dirty",
+            "layout", "content", "seed");
+
+    /** what to do with runs whose RAM differs */
+    public enum RamCheck {
+        /** throw {@link IncomparableRunsException} */
+        REJECT,
+        /** keep them, with a warning in {@link #warnings()} */
+        WARN
+    }
+
+    /**
+     * One run of the set.
+     *
+     * @param run      the run
+     * @param group    its name on the x axis: the differing settings as "k=v, …", or the run id when none differ
+     * @param settings the differing settings' values in this run ("—" when the run does not record it)
+     */
+    public record Member(Run run, String group, Map<String, String> settings) {
+        public Member {
+            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        }
+    }
+
+    public RunSet {
+        members = List.copyOf(members);
+        differing = List.copyOf(differing);
+        ramDifferences = List.copyOf(ramDifferences);
+    }
+
+    public static RunSet of(List<Run> runs, RamCheck check) {
+        if (runs.size() < 2) {
+            throw new IllegalArgumentException("a comparison needs at least two runs, got " + runs.size());
+        }
+        List<Map<String, String>> settings = runs.stream().map(RunSet::settings).toList();
+        Set<String> keys = new LinkedHashSet<>();
+        settings.forEach(s -> keys.addAll(s.keySet()));
+        List<String> differing = keys.stream()
+                .filter(k -> settings.stream().map(s -> s.getOrDefault(k, MISSING)).distinct().count() > 1).toList();
+        List<String> ram = new ArrayList<>();
+        for (String k : RAM_KEYS) {
+            String key = CONFIG + k;
+            List<String> values = settings.stream().map(s -> s.getOrDefault(key, MISSING)).distinct().toList();
+            if (values.size() > 1) {
+                ram.add(k + ": " + String.join(" vs ", values));
+            }
+        }
+        if (!ram.isEmpty() && check == RamCheck.REJECT) {
+            throw new IncomparableRunsException("the runs' guest RAM differs (" + String.join("; ", ram)
+                    + "), so their times are not comparable");
+        }
+        List<String> names = differing.stream().map(RunSet::name).toList();
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, String> mine = new LinkedHashMap<>();
+            for (String k : differing) {
+                mine.put(name(k), settings.get(i).getOrDefault(k, MISSING));
+            }
+            members.add(new Member(runs.get(i), group(runs.get(i), mine), mine));
+        }
+        return new RunSet(unique(members), names, ram);
+    }
+
+    /** the runs themselves, in order */
+    public List<Run> runs() {
+        return members.stream().map(Member::run).toList();
+    }
+
+    /** what a reader must know about the set as a whole: RAM that differs although allowed */
+    public List<String> warnings() {
+        return ramDifferences.isEmpty() ? List.of() : List.of("the runs' guest RAM differs ("
+                + String.join("; ", ramDifferences) + "): times are not comparable between groups; "
+                + "kept side by side because --allow-different-ram was given");
+    }
+
+    private static final String MISSING = "—";
+    private static final String CONFIG = "configuration.";
+    private static final String ENV = "environment.";
+
+    /** every setting of a run's manifest, configuration before environment, keys prefixed to keep them apart */
+    private static Map<String, String> settings(Run run) {
+        Map<String, String> all = new LinkedHashMap<>();
+        Manifest m = run.manifest();
+        m.configuration().forEach((k, v) -> all.put(CONFIG + k, Manifest.text(v)));
+        all.putIfAbsent(CONFIG + "seed", Long.toString(m.seed()));
+        m.environment().forEach((k, v) -> all.put(ENV + k, v));
+        return all;
+    }
+
+    /** the setting's own name; environment facts keep no prefix unless a configuration option has the name */
+    private static String name(String key) {
+        return key.startsWith(CONFIG) ? key.substring(CONFIG.length()) : key.substring(ENV.length());
+    }
+
+    private static String group(Run run, Map<String, String> settings) {
+        return settings.isEmpty() ? run.id() : settings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** groups that came out equal (runs alike in everything that differs elsewhere) get their run id appended */
+    private static List<Member> unique(List<Member> members) {
+        Map<String, Long> counts = members.stream().collect(Collectors.groupingBy(Member::group, Collectors.counting()));
+        return members.stream().map(m -> counts.get(m.group()) > 1 && !m.group().equals(m.run().id())
+                ? new Member(m.run(), m.group() + " (" + m.run().id() + ")", m.settings()) : m).toList();
+    }
+}

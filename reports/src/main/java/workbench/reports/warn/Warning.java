@@ -1,0 +1,141 @@
+package workbench.reports.warn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import workbench.reports.model.Run;
+import workbench.reports.model.TrialResult;
+import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Metric;
+import workbench.reports.stats.Series;
+import workbench.reports.stats.Summary;
+
+/**
+ * What a reader of a run's figures should know before trusting them. Each constant checks the run
+ * and words its finding around what the user already did (the warm-up and trial counts they chose).
+ */
+public enum Warning {
+    /** the run did not end normally: figures cover the trials so far */
+    INCOMPLETE_RUN,
+    /** some trials failed: reported apart, never averaged */
+    FAILED_TRIALS,
+    /** a series' send time varies by more than {@link #HIGH_CV_LIMIT} of its mean */
+    HIGH_CV,
+    /** a trial lies more than {@link #OUTLIER_MADS} scaled MADs from its series' median send time */
+    OUTLIER,
+    /** a series had no receiver to check the RAM it sent (the null network) */
+    UNVERIFIED,
+    /** runs laid side by side although their guest RAM differs (raised by a comparison, never by one run) */
+    INCOMPARABLE_RUNS;
+
+    /** CV above which a series is called noisy */
+    public static final double HIGH_CV_LIMIT = 0.10;
+    /** how many scaled MADs from the median make a trial an outlier */
+    public static final double OUTLIER_MADS = 3;
+    /** scales the median absolute deviation to estimate the sd of normal data */
+    public static final double MAD_SCALE = 1.4826;
+
+    /**
+     * One warning raised by a run.
+     *
+     * @param warning what kind
+     * @param subject what it is about: a series label, or "run"
+     * @param text    one sentence with the figures and what to do
+     */
+    public record Found(Warning warning, String subject, String text) {
+        /** "subject: text" */
+        public String line() {
+            return subject + ": " + text;
+        }
+    }
+
+    /** every warning the run raises, in enum order, then in series order */
+    public static List<Found> check(Run run) {
+        List<Series> series = Series.of(run);
+        List<Found> out = new ArrayList<>();
+        for (Warning w : values()) {
+            w.check(run, series, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private void check(Run run, List<Series> series, List<Found> out) {
+        switch (this) {
+            case INCOMPLETE_RUN -> {
+                if (!run.complete()) {
+                    out.add(new Found(this, "run", run.failure()
+                            .map(why -> "stopped early (" + why.replace('\n', ' ') + "); figures cover the "
+                                    + run.trials().size() + " trials that ran")
+                            .orElse("not complete (still running, or killed); figures cover the "
+                                    + run.trials().size() + " trials so far")));
+                }
+            }
+            case FAILED_TRIALS -> {
+                List<TrialResult> failed = run.trials().stream().filter(t -> t.status() == TrialStatus.FAILED).toList();
+                if (!failed.isEmpty()) {
+                    out.add(new Found(this, "run", failed.size() + " trial" + (failed.size() == 1 ? "" : "s")
+                            + " failed and " + (failed.size() == 1 ? "is" : "are") + " never averaged (first: trial "
+                            + failed.get(0).index() + ", " + failed.get(0).failureReason().orElse("no reason recorded")
+                            + ")"));
+                }
+            }
+            case HIGH_CV -> series.forEach(s -> highCv(run, s, out));
+            case OUTLIER -> series.forEach(s -> outliers(run, s, out));
+            case UNVERIFIED -> series.stream().filter(s -> !s.verified()).forEach(s -> out.add(new Found(this,
+                    s.label(), "no receiver checked the RAM these " + s.trials().size()
+                            + " trials sent; shown apart and compared only with other unverified series")));
+            case INCOMPARABLE_RUNS -> {
+                // a property of several runs: see workbench.reports.compare.RunSet#warnings
+            }
+        }
+    }
+
+    private void highCv(Run run, Series s, List<Found> out) {
+        Summary t = Summary.of(s.values(Metric.SEND_SECONDS));
+        if (Double.isFinite(t.cv()) && t.cv() > HIGH_CV_LIMIT) {
+            int warmup = setting(run, "warmup");
+            int trials = setting(run, "trials") >= 0 ? setting(run, "trials") : t.n();
+            String fix = warmup >= 0 && warmup < 5
+                    ? "raise --warmup (now " + warmup + ") or --trials (now " + trials + ")"
+                    : "raise --trials (now " + trials + ") and keep the machine idle while it runs";
+            out.add(new Found(this, s.label(), format("send time varies by CV %.1f%% (over %.0f%%); %s",
+                    100 * t.cv(), 100 * HIGH_CV_LIMIT, fix)));
+        }
+    }
+
+    private void outliers(Run run, Series s, List<Found> out) {
+        double[] v = s.values(Metric.SEND_SECONDS);
+        double median = Summary.of(v).median();
+        double mad = MAD_SCALE * Summary.of(Arrays.stream(v).map(x -> Math.abs(x - median)).toArray()).median();
+        if (!(mad > 0)) {
+            return;
+        }
+        List<String> far = new ArrayList<>();
+        for (TrialResult t : s.trials()) {
+            if (Math.abs(t.sendSeconds() - median) > OUTLIER_MADS * mad) {
+                far.add(format("trial %d (round %d, %.4f s)", t.index(), t.round(), t.sendSeconds()));
+            }
+        }
+        if (!far.isEmpty()) {
+            int warmup = setting(run, "warmup");
+            out.add(new Found(this, s.label(), String.join(", ", far) + format(" lie%s more than %.0f MADs from the"
+                    + " median %.4f s; see the trials-in-order chart%s", far.size() == 1 ? "s" : "", OUTLIER_MADS,
+                    median, warmup >= 0 ? " (early rounds point to too little warm-up: --warmup is " + warmup + ")" : "")));
+        }
+    }
+
+    /** a whole-number setting of the run's configuration, or -1 when absent or not a number */
+    private static int setting(Run run, String key) {
+        Object value = run.manifest().configuration().get(key);
+        try {
+            return value == null ? -1 : Integer.parseInt(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

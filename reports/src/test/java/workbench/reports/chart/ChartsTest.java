@@ -1,0 +1,126 @@
+package workbench.reports.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import workbench.reports.model.Run;
+import workbench.reports.model.StubRun;
+import workbench.reports.model.SweepRun;
+import workbench.reports.stats.Metric;
+import workbench.reports.stats.Series;
+import workbench.reports.stats.SeriesSummary;
+
+class ChartsTest {
+    @TempDir
+    Path tmp;
+
+    private final Run stub = StubRun.create();
+    private final List<SeriesSummary> summaries = SeriesSummary.of(stub);
+
+    @Test
+    void timeBarsHaveOneSeriesPerStrategyAndOneCategoryPerNetworkWithCiErrorBars() {
+        CategoryChart chart = Charts.time(summaries);
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("scalar", "vectored");
+        CategorySeries scalar = chart.getSeriesMap().get("scalar");
+        assertThat(scalar.getXData()).extracting(Object::toString).containsExactly("loopback", "null (unverified)");
+        SeriesSummary loopbackScalar = summaries.get(0);
+        assertThat(scalar.getYData().iterator().next().doubleValue()).isEqualTo(loopbackScalar.sendTime().mean());
+        assertThat(scalar.getExtraValues().iterator().next().doubleValue()).isEqualTo(loopbackScalar.sendTime().ci().halfWidth());
+    }
+
+    @Test
+    void throughputAndCpuCharts() {
+        assertThat(Charts.throughput(summaries).getSeriesMap()).containsOnlyKeys("scalar", "vectored");
+        CategoryChart cpu = Charts.cpuPerGib(summaries);
+        assertThat(cpu.getSeriesMap()).containsOnlyKeys(Metric.SENDER_THREAD_CPU_PER_GIB.label(),
+                Metric.SENDER_PROCESS_CPU_PER_GIB.label(), Metric.RECEIVER_PROCESS_CPU_PER_GIB.label());
+        assertThat(cpu.getSeriesMap().get("receiver process CPU").getXData()).hasSize(4);
+    }
+
+    @Test
+    void trialsInOrderKeepsWarmupAndFailedTrialsApart() {
+        XYChart chart = Charts.trialsInOrder(stub);
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("warm-up", "failed", "loopback scalar", "loopback vectored",
+                "null scalar (unverified)", "null vectored (unverified)");
+        assertThat(chart.getSeriesMap().get("warm-up").getXData()).hasSize(StubRun.WARMUP_ROUNDS * 4);
+        assertThat(chart.getSeriesMap().get("failed").getXData()).hasSize(1);
+        assertThat(chart.getSeriesMap().values().stream().mapToInt(s -> s.getXData().length).sum())
+                .isEqualTo(stub.trials().size());
+    }
+
+    @Test
+    void distributionHasOneBoxPerSeries() {
+        BoxChart chart = Charts.distribution(Series.of(stub));
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("loopback scalar", "loopback vectored",
+                "null scalar (unverified)", "null vectored (unverified)");
+        assertThat(chart.getStyler().getBoxplotCalCulationMethod()).isEqualTo(Charts.QUARTILES);
+    }
+
+    @Test
+    void aSweptSettingGetsLinesPerStrategyAgainstIt() {
+        List<SeriesSummary> swept = SeriesSummary.of(SweepRun.create());
+        assertThat(Charts.sweptParams(swept)).containsOnlyKeys("batch");
+        XYChart chart = Charts.sweep(swept, "batch", Metric.SEND_SECONDS);
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("scalar", "vectored");
+        XYSeries vectored = chart.getSeriesMap().get("vectored");
+        assertThat(vectored.getXData()).containsExactly(1, 8, 64);
+        assertThat(vectored.getYData()[2]).isLessThan(vectored.getYData()[0]);
+        assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
+        assertThat(Sweep.number("25%")).isEqualTo(0.25);
+        assertThat(Sweep.number("32K")).isEqualTo(32768);
+        assertThat(Sweep.number("fast")).isNaN();
+    }
+
+    @Test
+    void axisNumbersIgnoreTheDefaultLocale() {
+        assertThat(java.util.Locale.getDefault().getLanguage()).as("surefire runs under a comma-decimal locale")
+                .isIn("de", "en");
+        for (Figure f : RunFigures.of(SweepRun.create())) {
+            assertThat(((org.knowm.xchart.style.AxesChartStyler) f.chart().getStyler()).getLocale()).as(f.name())
+                    .isEqualTo(java.util.Locale.ROOT);
+        }
+    }
+
+    @Test
+    void aRunWithoutSweepsHasTheFiveChartsAndASweepAddsTwoPerSetting() {
+        assertThat(RunFigures.of(stub)).extracting(Figure::name)
+                .containsExactly("time", "throughput", "cpu", "trials", "distribution");
+        assertThat(RunFigures.of(SweepRun.create())).extracting(Figure::name)
+                .containsExactly("time", "throughput", "cpu", "trials", "distribution", "sweep-batch-time",
+                        "sweep-batch-throughput");
+        assertThat(RunFigures.of(stub)).allSatisfy(f -> assertThat(f.caption()).containsPattern("\\d+ trials"));
+    }
+
+    @Test
+    void pngsDecodeAtTheChartsSizeAndStalePngsGo() throws IOException {
+        List<Png> pngs = ChartFiles.render(RunFigures.of(SweepRun.create()));
+        for (Png png : pngs) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.bytes()));
+            assertThat(image).as(png.name()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
+            assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
+        }
+        ChartFiles.write(pngs, tmp);
+        ChartFiles.write(pngs.subList(0, 5), tmp); // the sweep went away: its PNGs go too
+        try (Stream<Path> files = Files.list(tmp.resolve(ChartFiles.DIR_NAME))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("time.png",
+                    "throughput.png", "cpu.png", "trials.png", "distribution.png");
+        }
+        BufferedImage time = ImageIO.read(tmp.resolve("charts/time.png").toFile());
+        assertThat(time.getWidth()).isEqualTo(Charts.WIDTH);
+    }
+}
