@@ -1,5 +1,7 @@
 package workbench.reports;
 
+import workbench.reports.model.TrialStatus;
+import workbench.reports.model.SeriesKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -67,6 +69,17 @@ class ReportsTest {
         try (Stream<Path> files = Files.list(tmp.resolve("charts"))) {
             assertThat(files).hasSize(5);
         }
+    }
+
+    @Test
+    void aRunWhoseEveryTrialFailedStillGetsItsReport() throws IOException {
+        SeriesKey key = SeriesKey.of("scalar", "loopback");
+        Run run = StubRun.of(List.of(StubRun.simple(0, key, TrialStatus.FAILED, 0.1),
+                StubRun.simple(1, key, TrialStatus.FAILED, 0.1)));
+        Path dir = tmp.resolve("failed");
+        Reports.writeFinal(run, dir);
+        assertThat(dir.resolve("report.html")).exists();
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("FAILED");
     }
 
     @Test

@@ -38,6 +38,7 @@ final class CliErrors {
             StringWriter s = new StringWriter();
             e.printStackTrace(new PrintWriter(s));
             err.print(s);
+            err.flush();
         }
     }
 }

@@ -97,7 +97,7 @@ public final class RunCommand implements Callable<Integer> {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
         RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), dropPage).execute();
         ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
-        spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json"));
+        spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json") + "  report: " + outcome.dir().resolve("report.html"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
         return failed ? ExitCode.RUN_FAILED.code() : ExitCode.OK.code();
     }

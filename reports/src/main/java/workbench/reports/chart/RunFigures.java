@@ -19,6 +19,11 @@ public final class RunFigures {
         List<SeriesSummary> summaries = series.stream().map(SeriesSummary::of).toList();
         String n = range(summaries, SeriesSummary::n);
         List<Figure> figures = new ArrayList<>();
+        if (summaries.isEmpty()) {
+            // no measured trial (all failed or warm-up): only the trials in order can be drawn
+            figures.add(trialsInOrder(run));
+            return List.copyOf(figures);
+        }
         figures.add(new Figure("time", "Send time per strategy and network",
                 "Mean send time (first stream byte to the return of the final flush) of the measured trials, " + n
                         + " per bar; error bars: 95% confidence interval of the mean (Student's t)."
@@ -31,10 +36,7 @@ public final class RunFigures {
                 "CPU seconds per GiB (2³⁰ bytes) of stream: the sending thread, the whole sender process and the whole "
                         + "receiver process (zero where no receiver ran), " + n
                         + " per bar; error bars: 95% confidence interval of the mean.", Charts.cpuPerGib(summaries)));
-        figures.add(new Figure("trials", "Send time of every trial in the order they ran",
-                "All " + run.trials().size() + " trials, warm-up (grey crosses) and failed (red) included, by the "
-                        + "position they ran in: a trend shows drift, high early points show warm-up, rounds alternate "
-                        + "the strategies' order.", Charts.trialsInOrder(run)));
+        figures.add(trialsInOrder(run));
         figures.add(new Figure("distribution", "Send time distribution per series",
                 "One box per series over its measured trials (" + n + "): the box spans the quartiles (linear "
                         + "interpolation at 1 + (n − 1)p, R type 7) with the median inside; whiskers reach 1.5 × IQR "
@@ -52,6 +54,13 @@ public final class RunFigures {
             }
         }
         return List.copyOf(figures);
+    }
+
+    private static Figure trialsInOrder(Run run) {
+        return new Figure("trials", "Send time of every trial in the order they ran",
+                "All " + run.trials().size() + " trials, warm-up (grey crosses) and failed (red) included, by the "
+                        + "position they ran in: a trend shows drift, high early points show warm-up, rounds alternate "
+                        + "the strategies' order.", Charts.trialsInOrder(run));
     }
 
     /** "n = 10 trials" or "n = 9–10 trials" */
