@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import workbench.harness.io.SinkOptions;
 import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
 import workbench.harness.run.Defaults;
@@ -21,31 +20,27 @@ import workbench.reports.stats.Comparisons;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
-import workbench.workloads.ram.RamSpec;
 
 /** {@code workbench run}: interleaved, verified trials of every strategy, and the seed's table. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy,",
+        description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy, on each network,",
                 "in interleaved rounds, verifies every trial, and prints the 2010 seed table.",
-                "Results go to <out>/<run-id>/run.json."})
+                "A comma list on a numeric option sweeps it (e.g. --batch 1,8,64,256). Results go to <out>/<run-id>/."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ram", defaultValue = Defaults.RAM, converter = SizeConverter.class,
-            description = "guest RAM size, binary units (512M, 8G); default ${DEFAULT-VALUE}")
-    long ram;
+    @Option(names = "--ram", defaultValue = Defaults.RAM, description = "guest RAM size, binary units (512M, 8G); default ${DEFAULT-VALUE}")
+    String ram;
     @Option(names = "--blocks", defaultValue = Defaults.BLOCKS, description = "RAM blocks (mem0, mem1, …) sharing the size; default ${DEFAULT-VALUE}")
     int blocks;
-    @Option(names = "--dup", defaultValue = Defaults.DUP, converter = FractionConverter.class,
-            description = "fraction of all-zero pages (0.034 or 3.4%%); default ${DEFAULT-VALUE}")
-    double dup;
-    @Option(names = "--uniform", defaultValue = Defaults.UNIFORM, converter = FractionConverter.class,
-            description = "fraction of pages filled with one non-zero byte; default ${DEFAULT-VALUE}")
-    double uniform;
-    @Option(names = "--dirty", defaultValue = Defaults.DIRTY, converter = FractionConverter.class,
+    @Option(names = "--dup", defaultValue = Defaults.DUP, description = "fraction of all-zero pages (0.034 or 3.4%%); default ${DEFAULT-VALUE}")
+    String dup;
+    @Option(names = "--uniform", defaultValue = Defaults.UNIFORM, description = "fraction of pages filled with one non-zero byte; default ${DEFAULT-VALUE}")
+    String uniform;
+    @Option(names = "--dirty", defaultValue = Defaults.DIRTY,
             description = "fraction of pages sent (below 1: both sides share a base image, as in a later pre-copy round); default ${DEFAULT-VALUE}")
-    double dirty;
+    String dirty;
     @Option(names = "--layout", defaultValue = Defaults.LAYOUT, description = "page classes ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
     Layout layout;
     @Option(names = "--content", defaultValue = Defaults.CONTENT, description = "content of the other pages: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
@@ -59,15 +54,24 @@ public final class RunCommand implements Callable<Integer> {
             description = "write strategies to compare (scalar, vectored); default ${DEFAULT-VALUE}")
     List<String> strategies;
     @Option(names = "--batch", defaultValue = Defaults.BATCH, description = "pages per gathering write (vectored); default ${DEFAULT-VALUE}")
-    int batch;
-    @Option(names = "--scalar-buffer", defaultValue = Defaults.SCALAR_BUFFER, converter = SizeConverter.class,
-            description = "scalar strategy's linear buffer; default ${DEFAULT-VALUE} (QEMUFile's)")
-    long scalarBuffer;
-    @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, converter = SizeConverter.class,
-            description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
-    long readBuffer;
+    String batch;
+    @Option(names = "--scalar-buffer", defaultValue = Defaults.SCALAR_BUFFER,
+            description = "scalar strategy's linear buffer; default ${DEFAULT-VALUE} (QEMUFile's; 64K exceeds the loopback MSS)")
+    String scalarBuffer;
+    @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
+    String readBuffer;
+    @Option(names = "--tcp-nodelay", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.TCP_NODELAY,
+            description = "TCP_NODELAY on the sender's data socket: on or off (off,on sweeps); default ${DEFAULT-VALUE}")
+    String noDelay;
+    @Option(names = "--sndbuf", defaultValue = Defaults.SOCKET_BUFFER,
+            description = "sender SO_SNDBUF, or auto (kernel autotuning; setting it turns autotuning off); default ${DEFAULT-VALUE}")
+    String sndbuf;
+    @Option(names = "--rcvbuf", defaultValue = Defaults.SOCKET_BUFFER, description = "receiver SO_RCVBUF, or auto; default ${DEFAULT-VALUE}")
+    String rcvbuf;
     @Option(names = "--net", defaultValue = Defaults.NET,
-            description = "networks, comma-separated: loopback, unix, null (sender only, unverified), tcp://HOST:PORT (a workbench serve elsewhere); default ${DEFAULT-VALUE}")
+            description = {"networks, comma-separated: loopback, unix, null (sender only, unverified), tcp://HOST:PORT (a workbench",
+                    "serve elsewhere), link:gbe, link:10gbe, link:ipoib, link:ipoib-sdr, link:rate=2.5gbit,mtu=9000,cc=reno",
+                    "(emulated: rate and MTU only; needs root and iproute2); default ${DEFAULT-VALUE}"})
     String net;
     @Option(names = "--bind", paramLabel = "LOCAL_ADDR", description = "local address for connections to tcp://HOST:PORT")
     String bind;
@@ -95,22 +99,33 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
-        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), dropPage).execute();
+        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(),
+                Version.describe(), dropPage).execute();
         ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
-        spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json") + "  report: " + outcome.dir().resolve("report.html"));
+        spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json") + "  report: "
+                + outcome.dir().resolve("report.html"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
         return failed ? ExitCode.RUN_FAILED.code() : ExitCode.OK.code();
     }
 
     RunPlan plan() {
         try {
-            // the stream carries x86's 4 KiB pages (TARGET_PAGE_BITS 12)
-            RamSpec ramSpec = new RamSpec(RamSpec.evenBlocks(ram, blocks, RamSpec.DEFAULT_PAGE_SIZE), RamSpec.DEFAULT_PAGE_SIZE, dup, uniform,
-                    dirty, layout, content, seed);
+            RunOptions options = new RunOptions(
+                    SweepList.parse("--ram", ram, SweepList::size),
+                    SweepList.parse("--dup", dup, SweepList::fraction),
+                    SweepList.parse("--uniform", uniform, SweepList::fraction),
+                    SweepList.parse("--dirty", dirty, SweepList::fraction),
+                    SweepList.parse("--batch", batch, SweepList::positiveInt),
+                    SweepList.parse("--scalar-buffer", scalarBuffer, SweepList::intSize),
+                    SweepList.parse("--read-buffer", readBuffer, SweepList::intSize),
+                    SweepList.parse("--tcp-nodelay", noDelay, SweepList::onOff),
+                    SweepList.parse("--sndbuf", sndbuf, SweepList::socketBuffer),
+                    SweepList.parse("--rcvbuf", rcvbuf, SweepList::socketBuffer),
+                    blocks, layout, content, seed);
             List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
-            return new RunPlan(ramSpec, dupPolicy, ws, new SinkOptions(intSize("--scalar-buffer", scalarBuffer), batch,
-                    SinkOptions.QEMU_BUFFER), Network.parseList(net), bindAddress(), tokenValue(), trials, warmup, intSize("--read-buffer", readBuffer), out,
-                    Optional.ofNullable(saveStream), commandLine());
+            List<Network> networks = Network.parseList(net);
+            return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
+                    Optional.ofNullable(saveStream), commandLine(), options.configuration(dupPolicy, ws, networks, trials, warmup));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
@@ -137,12 +152,5 @@ public final class RunCommand implements Callable<Integer> {
         return ProcessHandle.current().info().commandLine()
                 .filter(c -> c.contains("workbench"))
                 .orElse("java -jar workbench.jar run " + args);
-    }
-
-    private static int intSize(String option, long bytes) {
-        if (bytes > 64 << 20) {
-            throw new IllegalArgumentException(option + " " + bytes + " is over 64M");
-        }
-        return (int) bytes;
     }
 }

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
 import workbench.harness.net.link.EmulatedLink;
 import workbench.reports.model.TrialResult;
@@ -29,10 +28,11 @@ final class AgentProcess implements AutoCloseable {
     /** Starts the agent, hands it the plan, and waits until its RAM is generated and its receiver connected. */
     static AgentProcess start(RunPlan plan, Network.Link network, EmulatedLink link, InetSocketAddress control, String token)
             throws IOException {
-        List<String> cmd = link.exec(link.senderNamespace(), JavaCommand.of(plan.ram().size(), List.of("agent")));
+        long ram = plan.rams().stream().mapToLong(workbench.workloads.ram.RamSpec::size).sum();
+        List<String> cmd = link.exec(link.senderNamespace(), JavaCommand.of(ram, List.of("agent")));
         AgentProcess agent = new AgentProcess(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         try {
-            agent.send(new SenderAgent.Plan(plan.ram(), plan.dupPolicy(), plan.sink(), plan.readBuffer(), network.label(),
+            agent.send(new SenderAgent.Plan(plan.variants(), plan.dupPolicy(), network.label(),
                     control.getAddress().getHostAddress(), control.getPort(), token));
             SenderAgent.Reply ready = agent.reply();
             if (!Boolean.TRUE.equals(ready.ready())) {
@@ -45,8 +45,9 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    TrialResult run(Schedule.Slot slot, WriteStrategy strategy) throws IOException {
-        send(new SenderAgent.Request(slot.index(), slot.round(), slot.warmup(), slot.series(), strategy.label()));
+    TrialResult run(Schedule.Slot slot, SeriesPlan series) throws IOException {
+        send(new SenderAgent.Request(slot.index(), slot.round(), slot.warmup(), slot.series(), series.strategy().label(),
+                series.variantIndex()));
         SenderAgent.Reply r = reply();
         if (r.trial() == null) {
             throw new IOException("the sender in the link's namespace failed: " + r.error());

@@ -23,6 +23,9 @@ public final class Defaults {
     /** QEMUFile's IO_BUF_SIZE */
     public static final String SCALAR_BUFFER = "32K";
     public static final String READ_BUFFER = "32K";
+    /** kernel autotuning: setting a socket buffer turns it off */
+    public static final String SOCKET_BUFFER = "auto";
+    public static final String TCP_NODELAY = "off";
     public static final String NET = "loopback";
     public static final String TRIALS = "10";
     public static final String WARMUP = "2";

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.RemoteReceiver;
 import workbench.harness.net.link.EmulatedLink;
@@ -34,7 +33,7 @@ final class Receivers implements AutoCloseable {
             for (Network n : plan.networks()) {
                 facts(r, n);
                 if (n instanceof Network.Loopback || n instanceof Network.Unix) {
-                    ReceiverChild child = r.closeLater(ReceiverChild.start(plan.ram().size(), dropPage));
+                    ReceiverChild child = r.closeLater(ReceiverChild.start(plan.largestRam(), dropPage));
                     r.receivers.put(n.label(), r.closeLater(RemoteReceiver.connect(child.control(), version)));
                 } else if (n instanceof Network.Remote remote) {
                     r.receivers.put(n.label(), r.closeLater(RemoteReceiver.connect(new InetSocketAddress(
@@ -42,7 +41,7 @@ final class Receivers implements AutoCloseable {
                 } else if (n instanceof Network.Link l) {
                     EmulatedLink link = r.closeLater(EmulatedLink.create(l.profile()));
                     String token = workbench.harness.net.control.TokenProof.nonce();
-                    ReceiverChild child = r.closeLater(ReceiverChild.start(plan.ram().size(), link, token));
+                    ReceiverChild child = r.closeLater(ReceiverChild.start(plan.largestRam(), link, token));
                     r.agents.put(n.label(), r.closeLater(AgentProcess.start(plan, l, link, child.control(), token)));
                     link.facts().forEach((k, v) -> r.facts.put("network." + n.label() + "." + k, v));
                 }
@@ -65,12 +64,12 @@ final class Receivers implements AutoCloseable {
     }
 
     /** One trial on {@code network}: run here, or by the agent inside an emulated link's sender namespace. */
-    TrialResult run(TrialRunner runner, Schedule.Slot slot, WriteStrategy strategy, Network network) throws IOException {
-        AgentProcess agent = agents.get(network.label());
+    TrialResult run(TrialRunner runner, Schedule.Slot slot, SeriesPlan series) throws IOException {
+        AgentProcess agent = agents.get(series.network().label());
         if (agent != null) {
-            return agent.run(slot, strategy);
+            return agent.run(slot, series);
         }
-        return runner.run(slot, strategy, network, Optional.ofNullable(receivers.get(network.label())));
+        return runner.run(slot, series, Optional.ofNullable(receivers.get(series.network().label())));
     }
 
     /** what the manifest records of each network (link facts read back from the kernel) */

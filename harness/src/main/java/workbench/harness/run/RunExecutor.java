@@ -21,10 +21,6 @@ import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
-import workbench.workloads.dirty.DirtySet;
-import workbench.workloads.ram.GuestRam;
-import workbench.workloads.ram.RamDigest;
-import workbench.workloads.ram.RamImage;
 
 /**
  * Runs a plan: sender RAM generated once, the receiver child started, every trial of the schedule
@@ -56,24 +52,22 @@ public final class RunExecutor {
 
     public Outcome execute() throws IOException {
         checkMemory();
-        progress.note("generating " + plan.ram().size() / (1 << 20) + " MiB of guest RAM");
-        DirtySet dirty = RamImage.dirtySet(plan.ram());
-        GuestRam ram = RamImage.create(plan.ram(), dirty);
-        RamDigest digest = RamDigest.of(ram);
-        StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
+        progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
+        SenderRams rams = new SenderRams(plan.rams(), plan.dupPolicy());
         if (plan.saveStream().isPresent()) {
-            saveStream(encoder, plan.saveStream().get());
+            saveStream(rams.of(plan.variants().get(0).ram()).encoder(), plan.saveStream().get());
         }
         try (Receivers receivers = Receivers.start(plan, version, dropPage)) {
             String id = runId();
-            Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.ram().seed(),
-                    plan.configuration(), environment(ram, receivers.facts())), List.of(), false, null);
+            Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.seed(),
+                    plan.configuration(), environment(rams, receivers.facts())), List.of(), false, null);
             Path dir = createRunDir(id);
             try (RunRecorder recorder = new RunRecorder(start, dir)) {
                 try {
-                    TrialRunner runner = new TrialRunner(plan, encoder, digest);
-                    for (Schedule.Slot slot : Schedule.of(plan.seriesCount(), plan.warmup(), plan.trials())) {
-                        TrialResult trial = receivers.run(runner, slot, plan.strategyOf(slot.series()), plan.networkOf(slot.series()));
+                    TrialRunner runner = new TrialRunner(rams, plan.dupPolicy());
+                    List<SeriesPlan> series = plan.series();
+                    for (Schedule.Slot slot : Schedule.of(series.size(), plan.warmup(), plan.trials())) {
+                        TrialResult trial = receivers.run(runner, slot, series.get(slot.series()));
                         recorder.add(trial);
                         progress.trial(slot, plan.warmup() + plan.trials(), trial.series().label(), trial.sendSeconds(),
                                 trial.failureReason().isEmpty());
@@ -90,13 +84,11 @@ public final class RunExecutor {
         }
     }
 
-    private Map<String, String> environment(GuestRam ram, Map<String, String> networkFacts) {
+    private Map<String, String> environment(SenderRams rams, Map<String, String> networkFacts) {
         Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
-        env.put("ram.backing.sender", ram.backing().name().toLowerCase(java.util.Locale.ROOT));
+        env.put("ram.backing.sender", rams.backing());
         env.put("ram.backing.receiver", "direct (child JVM, -XX:MaxDirectMemorySize sized for the guest)");
         env.putAll(networkFacts);
-        env.put("net.tcp_nodelay", "off (kernel default)");
-        env.put("net.socket_buffers", "kernel autotuning (SO_SNDBUF/SO_RCVBUF not set)");
         return env;
     }
 
@@ -104,19 +96,20 @@ public final class RunExecutor {
     private void checkMemory() {
         long copies = 1 + plan.networks().stream().filter(Network::verified).count()
                 + plan.networks().stream().filter(n -> n instanceof Network.Link).count();
-        long need = copies * plan.ram().size() + (512L << 20);
+        long guests = plan.rams().stream().mapToLong(workbench.workloads.ram.RamSpec::size).sum();
+        long need = copies * guests + (512L << 20);
         long available = EnvironmentProbe.availableMemory();
         if (available > 0 && need > available) {
             throw new UserException(String.format(java.util.Locale.ROOT,
                     "not enough memory: a %d MiB guest needs about %d MiB (%d processes each hold it), %d MiB available",
-                    plan.ram().size() >> 20, need >> 20, copies, available >> 20), "use a smaller --ram or free memory",
+                    plan.largestRam() >> 20, need >> 20, copies, available >> 20), "use a smaller --ram or free memory",
                     ExitCode.ENVIRONMENT);
         }
     }
 
     private void saveStream(StreamEncoder encoder, Path file) throws IOException {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); StreamSink sink = plan.strategies().get(0).open(out, plan.sink())) {
+                StandardOpenOption.TRUNCATE_EXISTING); StreamSink sink = plan.strategies().get(0).open(out, plan.variants().get(0).sink())) {
             encoder.encode(sink);
         }
         progress.note("stream saved to " + file);

@@ -10,21 +10,13 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import workbench.harness.io.SinkOptions;
 import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.RemoteReceiver;
-import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.TrialResult;
-import workbench.workloads.dirty.DirtySet;
 import workbench.workloads.page.DupPolicy;
-import workbench.workloads.ram.GuestRam;
-import workbench.workloads.ram.RamDigest;
-import workbench.workloads.ram.RamImage;
-import workbench.workloads.ram.RamSpec;
 
 /**
  * The sending half of a run on an emulated link, in a process of its own inside the link's sender
@@ -36,12 +28,12 @@ public final class SenderAgent {
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     /** First line from the parent: what to send and where the receiver's control port is. */
-    record Plan(RamSpec ram, DupPolicy dupPolicy, SinkOptions sink, int readBuffer, String network, String controlHost,
-                int controlPort, String token) {
+    record Plan(List<Variant> variants, DupPolicy dupPolicy, String network, String controlHost, int controlPort,
+                String token) {
     }
 
     /** One trial to run. */
-    record Request(int index, int round, boolean warmup, int series, String strategy) {
+    record Request(int index, int round, boolean warmup, int series, String strategy, int variant) {
     }
 
     /** One line back: ready, a trial, or why the agent stopped. */
@@ -62,21 +54,18 @@ public final class SenderAgent {
         Plan plan = JSON.readValue(first, Plan.class);
         try {
             Network network = Network.parse(plan.network());
-            DirtySet dirty = RamImage.dirtySet(plan.ram());
-            GuestRam ram = RamImage.create(plan.ram(), dirty);
-            StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
-            RunPlan runPlan = new RunPlan(plan.ram(), plan.dupPolicy(), List.of(WriteStrategy.values()), plan.sink(),
-                    List.of(network), Optional.empty(), Optional.empty(), 1, 0, plan.readBuffer(), Path.of("."),
-                    Optional.empty(), "agent");
-            TrialRunner runner = new TrialRunner(runPlan, encoder, RamDigest.of(ram));
+            SenderRams rams = new SenderRams(plan.variants().stream().map(Variant::ram).distinct().toList(), plan.dupPolicy());
+            TrialRunner runner = new TrialRunner(rams, plan.dupPolicy());
             try (RemoteReceiver rx = RemoteReceiver.connect(new InetSocketAddress(plan.controlHost(), plan.controlPort()),
                     Optional.empty(), Optional.of(plan.token()), version)) {
                 reply(stdout, new Reply(true, null, null));
                 String line;
                 while ((line = in.readLine()) != null) {
                     Request r = JSON.readValue(line, Request.class);
-                    TrialResult t = runner.run(new Schedule.Slot(r.index(), r.round(), r.warmup(), r.series()),
-                            WriteStrategy.parse(r.strategy()), network, Optional.of(rx));
+                    SeriesPlan series = new SeriesPlan(network, WriteStrategy.parse(r.strategy()), r.variant(),
+                            plan.variants().get(r.variant()));
+                    TrialResult t = runner.run(new Schedule.Slot(r.index(), r.round(), r.warmup(), r.series()), series,
+                            Optional.of(rx));
                     reply(stdout, new Reply(null, t, null));
                 }
             }

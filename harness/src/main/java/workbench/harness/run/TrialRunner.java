@@ -1,6 +1,7 @@
 package workbench.harness.run;
 
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import workbench.harness.io.CountingChannel;
 import workbench.harness.io.NullChannel;
 import workbench.harness.io.StreamSink;
-import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.DataEndpoint;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.Message;
@@ -16,9 +16,9 @@ import workbench.harness.net.control.RemoteReceiver;
 import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
-import workbench.reports.model.SeriesKey;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
+import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.RamDigest;
 
 /**
@@ -29,37 +29,39 @@ import workbench.workloads.ram.RamDigest;
 public final class TrialRunner {
     static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
 
-    private final RunPlan plan;
-    private final StreamEncoder encoder;
-    private final RamDigest senderDigest;
+    private final SenderRams rams;
+    private final DupPolicy dupPolicy;
     private final CpuClock cpu = new CpuClock();
 
-    public TrialRunner(RunPlan plan, StreamEncoder encoder, RamDigest senderDigest) {
-        this.plan = plan;
-        this.encoder = encoder;
-        this.senderDigest = senderDigest;
+    TrialRunner(SenderRams rams, DupPolicy dupPolicy) {
+        this.rams = rams;
+        this.dupPolicy = dupPolicy;
     }
 
-    /** One trial of {@code strategy} on {@code network}; {@code receiver} is empty only for the null network. */
-    public TrialResult run(Schedule.Slot slot, WriteStrategy strategy, Network network, Optional<RemoteReceiver> receiver)
-            throws IOException {
-        SeriesKey series = SeriesKey.of(strategy.label(), network.label());
+    /** One trial of a series; {@code receiver} is empty only for the null network. */
+    public TrialResult run(Schedule.Slot slot, SeriesPlan series, Optional<RemoteReceiver> receiver) throws IOException {
         if (receiver.isEmpty()) {
-            return unverified(slot, strategy, series);
+            return unverified(slot, series);
         }
+        Variant v = series.variant();
+        SenderRams.Prepared guest = rams.of(v.ram());
         RemoteReceiver rx = receiver.get();
-        String transport = network instanceof Network.Unix ? "unix" : "tcp";
-        Message.Ready ready = rx.prepare(new Message.TrialParams(slot.index(), plan.ram(), plan.dupPolicy(), plan.readBuffer(), transport));
+        boolean unix = series.network() instanceof Network.Unix;
+        Message.Ready ready = rx.prepare(new Message.TrialParams(slot.index(), v.ram(), dupPolicy, v.readBuffer(),
+                unix ? "unix" : "tcp", v.socket().rcvbuf()));
         String startedAt = Instant.now().toString();
         try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect()) {
+            if (!unix) {
+                applySocketOptions(data, v.socket());
+            }
             CountingChannel counting = new CountingChannel(data);
-            StreamSink sink = strategy.open(counting, plan.sink());
+            StreamSink sink = series.strategy().open(counting, v.sink());
             MachineLoad.Sample load0 = MachineLoad.now();
             CpuClock.Sample cpu0 = cpu.now();
             long t0 = System.nanoTime();
             StreamEncoder.Sent sent;
             try {
-                sent = encoder.encode(sink);
+                sent = guest.encoder().encode(sink);
             } catch (IOException e) {
                 Message.Result r = rx.awaitResult(TRANSFER_TIMEOUT);
                 throw new IOException("sending failed: " + e.getMessage() + (r.ok() ? "" : "; receiver: " + r.failure()), e);
@@ -71,29 +73,38 @@ public final class TrialRunner {
             Cpu senderCpu = cpu.since(cpu0); // the sending thread idles after its flush: its CPU is the encode's
             MachineLoad.Sample load1 = MachineLoad.now();
             Message.Result result = first instanceof Message.Result r ? r : rx.awaitResult(TRANSFER_TIMEOUT);
-            Counts counts = counts(sink, counting, sent);
-            Optional<String> failure = verdict(result, sink.bytesPut());
-            return new TrialResult(slot.index(), slot.round(), slot.warmup(), series,
+            Optional<String> failure = verdict(result, sink.bytesPut(), guest.digest());
+            return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(),
                     failure.isEmpty() ? TrialStatus.VERIFIED : TrialStatus.FAILED, failure.orElse(null), startedAt,
-                    (t1 - t0) / 1e9, (first instanceof Message.Done ? t2 - t0 : 0) / 1e9, counts, senderCpu,
-                    result.cpu(), load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0));
+                    (t1 - t0) / 1e9, (first instanceof Message.Done ? t2 - t0 : 0) / 1e9, counts(sink, counting, sent),
+                    senderCpu, result.cpu(), load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0));
+        }
+    }
+
+    private static void applySocketOptions(SocketChannel data, SocketOptions socket) throws IOException {
+        if (socket.noDelay()) {
+            data.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+        if (socket.sndbuf() > 0) {
+            data.setOption(StandardSocketOptions.SO_SNDBUF, socket.sndbuf()); // turns the kernel's autotuning off
         }
     }
 
     /** The null network: the sender writes into a discarding channel; nothing can check the result. */
-    private TrialResult unverified(Schedule.Slot slot, WriteStrategy strategy, SeriesKey series) throws IOException {
+    private TrialResult unverified(Schedule.Slot slot, SeriesPlan series) throws IOException {
+        SenderRams.Prepared guest = rams.of(series.variant().ram());
         String startedAt = Instant.now().toString();
         CountingChannel counting = new CountingChannel(new NullChannel());
-        StreamSink sink = strategy.open(counting, plan.sink());
+        StreamSink sink = series.strategy().open(counting, series.variant().sink());
         MachineLoad.Sample load0 = MachineLoad.now();
         CpuClock.Sample cpu0 = cpu.now();
         long t0 = System.nanoTime();
-        StreamEncoder.Sent sent = encoder.encode(sink);
+        StreamEncoder.Sent sent = guest.encoder().encode(sink);
         long t1 = System.nanoTime();
         Cpu senderCpu = cpu.since(cpu0);
         MachineLoad.Sample load1 = MachineLoad.now();
-        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series, TrialStatus.UNVERIFIED, null, startedAt,
-                (t1 - t0) / 1e9, (t1 - t0) / 1e9, counts(sink, counting, sent), senderCpu, Cpu.NONE,
+        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(), TrialStatus.UNVERIFIED, null,
+                startedAt, (t1 - t0) / 1e9, (t1 - t0) / 1e9, counts(sink, counting, sent), senderCpu, Cpu.NONE,
                 0, load1.busySince(load0), load1.stealSince(load0));
     }
 
@@ -103,15 +114,15 @@ public final class TrialRunner {
     }
 
     /** empty when the receiver holds exactly our RAM; else why not */
-    private Optional<String> verdict(Message.Result result, long bytesSent) {
+    private static Optional<String> verdict(Message.Result result, long bytesSent, RamDigest sender) {
         if (!result.ok()) {
             return Optional.of("receiver: " + result.failure());
         }
         if (result.streamBytes() != bytesSent) {
             return Optional.of("receiver read " + result.streamBytes() + " stream bytes, sender wrote " + bytesSent);
         }
-        if (!result.digest().equals(senderDigest.blocks())) {
-            String blocks = String.join(", ", senderDigest.blocks().stream()
+        if (!result.digest().equals(sender.blocks())) {
+            String blocks = String.join(", ", sender.blocks().stream()
                     .filter(b -> !result.digest().contains(b)).map(RamDigest.BlockDigest::name).toList());
             return Optional.of("RAM digest mismatch in block(s) " + blocks + ": the receiver's RAM differs from the sender's");
         }

@@ -13,16 +13,11 @@ import workbench.harness.net.Network;
 import workbench.harness.net.control.LocalServe;
 import workbench.harness.net.control.RemoteReceiver;
 import workbench.harness.net.control.ServeOptions;
-import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
-import workbench.workloads.dirty.DirtySet;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
-import workbench.workloads.ram.GuestRam;
-import workbench.workloads.ram.RamDigest;
-import workbench.workloads.ram.RamImage;
 import workbench.workloads.ram.RamSpec;
 
 /** Real sockets on 127.0.0.1 and Unix-domain sockets, a real receiver (in this JVM), real trials. */
@@ -30,25 +25,22 @@ class TrialRunnerTest {
     private static RunPlan plan(double dirty, List<Network> networks) {
         RamSpec spec = new RamSpec(RamSpec.evenBlocks(8 << 20, 2, 4096), 4096, 0.1, 0.05, dirty, Layout.RUNS,
                 Content.RANDOM, 99);
-        return new RunPlan(spec, DupPolicy.ZERO, List.of(WriteStrategy.SCALAR, WriteStrategy.VECTORED),
-                SinkOptions.of(32 << 10, 128), networks, Optional.empty(), Optional.empty(), 1, 0, 32 << 10,
-                Path.of("unused"), Optional.empty(), "test");
+        Variant v = new Variant(spec, SinkOptions.of(32 << 10, 128), 32 << 10, SocketOptions.KERNEL, java.util.Map.of());
+        return new RunPlan(List.of(v), DupPolicy.ZERO, List.of(WriteStrategy.SCALAR, WriteStrategy.VECTORED), networks,
+                Optional.empty(), Optional.empty(), 1, 0, Path.of("unused"), Optional.empty(), "test", java.util.Map.of());
     }
 
     private static List<TrialResult> trials(RunPlan plan, int dropPage) throws Exception {
         ServeOptions options = new ServeOptions(ServeOptions.local("test", 1L << 30).control(), Optional.empty(),
                 1L << 30, "test", dropPage);
         try (LocalServe serve = new LocalServe(options)) {
-            DirtySet dirty = RamImage.dirtySet(plan.ram());
-            GuestRam ram = RamImage.create(plan.ram(), dirty);
-            StreamEncoder encoder = new StreamEncoder(ram, dirty, plan.dupPolicy());
             List<TrialResult> out = new ArrayList<>();
             try (RemoteReceiver receiver = RemoteReceiver.connect(serve.control(), "test")) {
-                TrialRunner runner = new TrialRunner(plan, encoder, RamDigest.of(ram));
-                for (Schedule.Slot s : Schedule.of(plan.seriesCount(), 0, 2)) {
-                    Network n = plan.networkOf(s.series());
-                    out.add(runner.run(s, plan.strategyOf(s.series()), n,
-                            n.verified() ? Optional.of(receiver) : Optional.empty()));
+                TrialRunner runner = new TrialRunner(new SenderRams(plan.rams(), plan.dupPolicy()), plan.dupPolicy());
+                List<SeriesPlan> series = plan.series();
+                for (Schedule.Slot s : Schedule.of(series.size(), 0, 2)) {
+                    SeriesPlan p = series.get(s.series());
+                    out.add(runner.run(s, p, p.network().verified() ? Optional.of(receiver) : Optional.empty()));
                 }
             }
             return out;

@@ -76,7 +76,12 @@ public final class Charts {
                 values.add(drawn ? b.value() : null);
                 errors.add(drawn && Double.isFinite(b.halfWidth()) ? b.halfWidth() : 0.0);
             }
-            chart.addSeries(name, new ArrayList<>(categories), values, errors);
+            if (values.contains(null)) {
+                // xchart cannot draw error bars beside an empty slot: such a series shows its means only
+                chart.addSeries(name, new ArrayList<>(categories), values);
+            } else {
+                chart.addSeries(name, new ArrayList<>(categories), values, errors);
+            }
         });
         return chart;
     }

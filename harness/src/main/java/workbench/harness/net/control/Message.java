@@ -60,8 +60,10 @@ public sealed interface Message {
      * @param dupPolicy   the sender's dup policy (for the record; the decoder accepts any fill)
      * @param readBuffer  bytes per read of the receiver's buffered reader
      * @param transport   data connection: "tcp" or "unix"
+     * @param rcvbuf      SO_RCVBUF for the data socket, 0 for kernel autotuning
      */
-    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, String transport) implements Message {
+    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, String transport, int rcvbuf)
+            implements Message {
     }
 
     /** server → client: RAM poisoned and pre-faulted, data endpoint accepting ("tcp:HOST:PORT") */

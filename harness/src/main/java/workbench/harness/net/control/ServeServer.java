@@ -136,6 +136,9 @@ public final class ServeServer implements AutoCloseable {
         SocketChannel stream = listener.accept(DATA_ACCEPT).orElseThrow(() -> new ProtocolException("no-data",
                 "no data connection within " + DATA_ACCEPT.toSeconds() + " s", "the sender could not reach " + listener.endpoint().text()));
         try (stream) {
+            if (params.rcvbuf() > 0 && params.transport().equals("tcp")) {
+                stream.setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
+            }
             Message.Result result = receiver.receive(params.trial(), stream, params.readBuffer(),
                     () -> conn.send(new Message.Done(params.trial())));
             if (options.dropPage() >= 0 && result.ok()) {

@@ -36,7 +36,7 @@ class ServeServerTest {
     }
 
     private static Message.TrialParams params(int trial, RamSpec spec) {
-        return new Message.TrialParams(trial, spec, DupPolicy.ZERO, 32 << 10, "tcp");
+        return new Message.TrialParams(trial, spec, DupPolicy.ZERO, 32 << 10, "tcp", 0);
     }
 
     /** one good trial through the receiver; returns its result */
