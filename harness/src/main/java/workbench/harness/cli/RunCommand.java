@@ -3,7 +3,9 @@ package workbench.harness.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
+import workbench.harness.net.control.ProtocolException;
 import workbench.harness.run.Defaults;
 import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
@@ -81,6 +84,11 @@ public final class RunCommand implements Callable<Integer> {
     int trials;
     @Option(names = "--warmup", defaultValue = Defaults.WARMUP, description = "warm-up rounds; default ${DEFAULT-VALUE}")
     int warmup;
+    @Option(names = "--ci-target", paramLabel = "FRACTION",
+            description = "adaptive trials (as netperf -I): after --trials, keep adding rounds until every series' 95%% CI half-width is within this fraction of its mean (e.g. 2%%), or --max-trials")
+    String ciTarget;
+    @Option(names = "--max-trials", defaultValue = Defaults.MAX_TRIALS, description = "measured rounds at most with --ci-target; default ${DEFAULT-VALUE}")
+    int maxTrials;
     @Option(names = "--out", defaultValue = Defaults.OUT, description = "results folder; default ${DEFAULT-VALUE}")
     Path out;
     @Option(names = "--save-stream", paramLabel = "FILE", description = "also write the stream of one trial to FILE")
@@ -99,8 +107,16 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
-        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(),
-                Version.describe(), dropPage).execute();
+        RunExecutor.Outcome outcome;
+        try {
+            outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), dropPage).execute();
+        } catch (ProtocolException e) {
+            // the receiver refused us (token, busy, --max-ram, version) or broke the protocol
+            throw new UserException(e.getMessage(), e.hint(), ExitCode.ENVIRONMENT);
+        } catch (IOException e) {
+            throw new UserException("the run failed: " + e.getMessage(),
+                    "trials that finished are in run.json (\"complete\": false)", ExitCode.RUN_FAILED);
+        }
         ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
         spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json") + "  report: "
                 + outcome.dir().resolve("report.html"));
@@ -124,8 +140,14 @@ public final class RunCommand implements Callable<Integer> {
                     blocks, layout, content, seed);
             List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
             List<Network> networks = Network.parseList(net);
+            OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.fraction(ciTarget));
+            Map<String, Object> configuration = options.configuration(dupPolicy, ws, networks, trials, warmup);
+            target.ifPresent(t -> {
+                configuration.put("ci-target", t);
+                configuration.put("max-trials", maxTrials);
+            });
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
-                    Optional.ofNullable(saveStream), commandLine(), options.configuration(dupPolicy, ws, networks, trials, warmup));
+                    Optional.ofNullable(saveStream), commandLine(), configuration, target, maxTrials);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }

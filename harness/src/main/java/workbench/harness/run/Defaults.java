@@ -29,5 +29,7 @@ public final class Defaults {
     public static final String NET = "loopback";
     public static final String TRIALS = "10";
     public static final String WARMUP = "2";
+    /** measured rounds at most when --ci-target adds rounds */
+    public static final String MAX_TRIALS = "50";
     public static final String OUT = "results";
 }

@@ -66,12 +66,17 @@ public final class RunExecutor {
                 try {
                     TrialRunner runner = new TrialRunner(rams, plan.dupPolicy());
                     List<SeriesPlan> series = plan.series();
-                    for (Schedule.Slot slot : Schedule.of(series.size(), plan.warmup(), plan.trials())) {
-                        TrialResult trial = receivers.run(runner, slot, series.get(slot.series()));
-                        recorder.add(trial);
-                        progress.trial(slot, plan.warmup() + plan.trials(), trial.series().label(), trial.sendSeconds(),
-                                trial.failureReason().isEmpty());
-                        trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
+                    int planned = plan.warmup() + plan.trials();
+                    int index = 0;
+                    for (int round = 0; more(round, planned, recorder.run()); round++) {
+                        for (Schedule.Slot slot : Schedule.round(round, series.size(), plan.warmup(), index)) {
+                            TrialResult trial = receivers.run(runner, slot, series.get(slot.series()));
+                            recorder.add(trial);
+                            index++;
+                            progress.trial(slot, Math.max(planned, round + 1), planned * series.size(), trial.series().label(),
+                                    trial.sendSeconds(), trial.failureReason().isEmpty());
+                            trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
+                        }
                     }
                     progress.end();
                     return new Outcome(recorder.complete(), dir);
@@ -82,6 +87,15 @@ public final class RunExecutor {
                 }
             }
         }
+    }
+
+    /** planned rounds first; then, with --ci-target, more until every series' CI is narrow enough or --max-trials */
+    private boolean more(int round, int planned, Run soFar) {
+        if (round < planned) {
+            return true;
+        }
+        return plan.ciTarget().isPresent() && round - plan.warmup() < plan.maxTrials()
+                && !Confidence.reached(soFar, plan.ciTarget().getAsDouble());
     }
 
     private Map<String, String> environment(SenderRams rams, Map<String, String> networkFacts) {

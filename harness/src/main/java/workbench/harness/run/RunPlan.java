@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
@@ -31,10 +32,13 @@ import workbench.workloads.ram.RamSpec;
  * @param saveStream    file to write one trial's stream to, if asked
  * @param commandLine   the command line as typed, for the manifest
  * @param configuration every option as resolved, lists for swept ones, by option name
+ * @param ciTarget      adaptive trials: add rounds until every series' 95% CI half-width is within this fraction of its mean
+ * @param maxTrials     measured rounds at most when adaptive
  */
 public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStrategy> strategies, List<Network> networks,
                       Optional<InetAddress> bind, Optional<String> token, int trials, int warmup, Path out,
-                      Optional<Path> saveStream, String commandLine, Map<String, Object> configuration) {
+                      Optional<Path> saveStream, String commandLine, Map<String, Object> configuration,
+                      OptionalDouble ciTarget, int maxTrials) {
     public RunPlan {
         variants = List.copyOf(variants);
         strategies = List.copyOf(strategies);
@@ -51,6 +55,12 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
         }
         if (trials < 1) {
             throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
+        }
+        if (ciTarget.isPresent() && !(ciTarget.getAsDouble() > 0 && ciTarget.getAsDouble() < 1)) {
+            throw new IllegalArgumentException("--ci-target must be a fraction above 0, e.g. 2%");
+        }
+        if (ciTarget.isPresent() && maxTrials < trials) {
+            throw new IllegalArgumentException("--max-trials (" + maxTrials + ") is below --trials (" + trials + ")");
         }
         if (warmup < 0) {
             throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);

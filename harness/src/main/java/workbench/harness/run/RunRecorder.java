@@ -25,6 +25,10 @@ final class RunRecorder implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
 
+    synchronized Run run() {
+        return run;
+    }
+
     synchronized void add(TrialResult trial) throws IOException {
         run = run.with(trial);
         Reports.writeAll(run, dir);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +32,44 @@ class RunLifecycleIT {
         Jar.Ran ran = Jar.run("run", "--ram", "8M", "--trials", "1", "--warmup", "0", "--out", out.toString(),
                 "--quiet", "--fault-drop-page", "100");
         assertThat(ran.exit()).as(ran.err()).isEqualTo(1);
-        assertThat(ran.out()).contains("FAILED");
+        assertThat(ran.out()).contains("2 trials failed", "RAM digest mismatch");
         JsonNode run = JSON.readTree(runDirs(out).get(0).resolve("run.json").toFile());
         assertThat(run.get("complete").asBoolean()).isTrue();
         for (JsonNode t : run.get("trials")) {
             assertThat(t.get("status").asText()).isEqualTo("FAILED");
             assertThat(t.get("failure").asText()).contains("RAM digest mismatch");
         }
+    }
+
+    @Test
+    void adaptiveTrialsStopAtMaxTrialsAndSayConfidenceWasNotAchieved() throws Exception {
+        Path out = tmp.resolve("adaptive");
+        Jar.Ran ran = Jar.run("run", "--ram", "8M", "--trials", "2", "--warmup", "0", "--ci-target", "0.01%",
+                "--max-trials", "4", "--out", out.toString(), "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out()).contains("warning: ", "confidence not achieved");
+        JsonNode run = JSON.readTree(runDirs(out).get(0).resolve("run.json").toFile());
+        assertThat(run.get("trials")).hasSize(8); // 4 rounds of 2 strategies: 2 planned, 2 added
+        assertThat(Files.readString(runDirs(out).get(0).resolve("report.html"))).contains("confidence not achieved");
+    }
+
+    @Test
+    void progressAppearsOnATerminalOnlyAndQuietSilencesIt() throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("which", "script").start().waitFor() == 0, "script (util-linux) is missing");
+        String cmd = "java -jar " + Jar.path().toAbsolutePath() + " run --ram 8M --trials 1 --warmup 0 --out " + tmp.resolve("tty");
+        for (boolean quiet : new boolean[] {false, true}) {
+            Process p = new ProcessBuilder("script", "-qec", cmd + (quiet ? " --quiet" : ""), "/dev/null")
+                    .redirectErrorStream(true).start();
+            String screen = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(screen).isZero();
+            if (quiet) {
+                assertThat(screen).doesNotContain("[round");
+            } else {
+                assertThat(screen).contains("[round 1/1]", "left");
+            }
+        }
+        Jar.Ran piped = Jar.run("run", "--ram", "8M", "--trials", "1", "--warmup", "0", "--out", tmp.resolve("piped").toString());
+        assertThat(piped.err()).doesNotContain("[round");
     }
 
     @Test

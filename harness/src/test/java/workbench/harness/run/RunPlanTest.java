@@ -28,7 +28,7 @@ class RunPlanTest {
         List<Variant> variants = List.of(variant(8, 32 << 10, Map.of("batch", "8")), variant(64, 32 << 10, Map.of("batch", "64")));
         RunPlan plan = new RunPlan(variants, DupPolicy.ZERO, List.of(WriteStrategy.SCALAR, WriteStrategy.VECTORED),
                 List.of(new Network.Loopback(), new Network.Null()), Optional.empty(), Optional.empty(), 1, 0, Path.of("x"),
-                Optional.empty(), "t", Map.of());
+                Optional.empty(), "t", Map.of(), java.util.OptionalDouble.empty(), 1);
         List<SeriesPlan> series = plan.series();
         assertThat(series.stream().map(s -> s.key().label())).containsExactly(
                 "loopback scalar", "loopback vectored batch=8", "loopback vectored batch=64",

@@ -27,7 +27,8 @@ class TrialRunnerTest {
                 Content.RANDOM, 99);
         Variant v = new Variant(spec, SinkOptions.of(32 << 10, 128), 32 << 10, SocketOptions.KERNEL, java.util.Map.of());
         return new RunPlan(List.of(v), DupPolicy.ZERO, List.of(WriteStrategy.SCALAR, WriteStrategy.VECTORED), networks,
-                Optional.empty(), Optional.empty(), 1, 0, Path.of("unused"), Optional.empty(), "test", java.util.Map.of());
+                Optional.empty(), Optional.empty(), 1, 0, Path.of("unused"), Optional.empty(), "test", java.util.Map.of(),
+                java.util.OptionalDouble.empty(), 1);
     }
 
     private static List<TrialResult> trials(RunPlan plan, int dropPage) throws Exception {

@@ -26,8 +26,19 @@ public enum Warning {
     OUTLIER,
     /** a series had no receiver to check the RAM it sent (the null network) */
     UNVERIFIED,
+    /** the machine was busier than the sender and receiver explain, or the hypervisor stole CPU */
+    OUTSIDE_LOAD,
+    /** an adaptive run (--ci-target) stopped at --max-trials before every series' CI was narrow enough */
+    CONFIDENCE_NOT_ACHIEVED,
     /** runs laid side by side although their guest RAM differs (raised by a comparison, never by one run) */
     INCOMPARABLE_RUNS;
+
+    /** cores of CPU use beyond the run's own processes that make a trial suspect */
+    public static final double OUTSIDE_CORES = 0.5;
+    /** steal fraction that makes a trial suspect */
+    public static final double STEAL_LIMIT = 0.05;
+    /** trials shorter than this are not judged: 10 ms CPU ticks make their load figures noise */
+    public static final double LOAD_MIN_SECONDS = 0.2;
 
     /** CV above which a series is called noisy */
     public static final double HIGH_CV_LIMIT = 0.10;
@@ -85,6 +96,8 @@ public enum Warning {
             case UNVERIFIED -> series.stream().filter(s -> !s.verified()).forEach(s -> out.add(new Found(this,
                     s.label(), "no receiver checked the RAM these " + s.trials().size()
                             + " trials sent; shown apart and compared only with other unverified series")));
+            case OUTSIDE_LOAD -> outsideLoad(run, out);
+            case CONFIDENCE_NOT_ACHIEVED -> confidence(run, series, out);
             case INCOMPARABLE_RUNS -> {
                 // a property of several runs: see workbench.reports.compare.RunSet#warnings
             }
@@ -122,6 +135,63 @@ public enum Warning {
             out.add(new Found(this, s.label(), String.join(", ", far) + format(" lie%s more than %.0f MADs from the"
                     + " median %.4f s; see the trials-in-order chart%s", far.size() == 1 ? "s" : "", OUTLIER_MADS,
                     median, warmup >= 0 ? " (early rounds point to too little warm-up: --warmup is " + warmup + ")" : "")));
+        }
+    }
+
+    /**
+     * Machine-wide busy CPU (all cores) minus what the run's sender and receiver processes used,
+     * per trial: more than {@link #OUTSIDE_CORES} cores, or steal above {@link #STEAL_LIMIT}, means
+     * something else competed for the CPU while the trial ran.
+     */
+    private void outsideLoad(Run run, List<Found> out) {
+        double cores = number(run.manifest().environment().get("cpu.cores"));
+        if (!(cores > 0)) {
+            return;
+        }
+        List<String> suspect = new ArrayList<>();
+        double worst = 0;
+        for (TrialResult t : run.trials()) {
+            double wall = t.transferSeconds();
+            if (t.warmup() || wall < LOAD_MIN_SECONDS) {
+                continue;
+            }
+            double ours = (t.sender().process() + t.receiver().process()) / wall;
+            double outside = t.machineBusy() * cores - ours;
+            if (outside > OUTSIDE_CORES || t.machineSteal() > STEAL_LIMIT) {
+                suspect.add("trial " + t.index());
+                worst = Math.max(worst, outside);
+            }
+        }
+        if (!suspect.isEmpty()) {
+            out.add(new Found(this, "run", format("%d measured trial%s ran beside outside load (up to %.1f of %.0f cores busy"
+                    + " beyond the sender and receiver, or steal over %.0f%%): %s; rerun on a quiet machine or compare"
+                    + " paired ratios only", suspect.size(), suspect.size() == 1 ? "" : "s", worst, cores, 100 * STEAL_LIMIT,
+                    String.join(", ", suspect.subList(0, Math.min(5, suspect.size()))) + (suspect.size() > 5 ? ", …" : ""))));
+        }
+    }
+
+    private void confidence(Run run, List<Series> series, List<Found> out) {
+        Object target = run.manifest().configuration().get("ci-target");
+        double t = target == null ? Double.NaN : number(String.valueOf(target));
+        if (!(t > 0)) {
+            return;
+        }
+        for (Series s : series) {
+            Summary sum = Summary.of(s.values(Metric.SEND_SECONDS));
+            double relative = sum.ci().defined() ? sum.ci().halfWidth() / sum.mean() : Double.POSITIVE_INFINITY;
+            if (!(relative <= t)) {
+                out.add(new Found(this, s.label(), format("confidence not achieved: the 95%% CI is ±%.1f%% of the mean,"
+                        + " over the --ci-target of %.1f%%, after %d trials; raise --max-trials (now %d) or quiet the machine",
+                        100 * relative, 100 * t, sum.n(), setting(run, "max-trials"))));
+            }
+        }
+    }
+
+    private static double number(String s) {
+        try {
+            return s == null ? Double.NaN : Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import workbench.reports.model.Counts;
+import workbench.reports.model.Cpu;
+import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
 import workbench.reports.model.SeriesKey;
 import workbench.reports.model.StubRun;
@@ -50,6 +53,43 @@ class WarningTest {
         Run stopped = run(0.1, 0.1).failed("receiver died");
         assertThat(Warning.check(stopped)).extracting(Warning.Found::line)
                 .containsExactly("run: stopped early (receiver died); figures cover the 2 trials that ran");
+    }
+
+    @Test
+    void busyCoresBeyondTheRunsOwnProcessesAreOutsideLoad() {
+        // 2 cores, 90% busy over 1 s = 1.8 cores; sender and receiver used 0.6 + 0.5 = 1.1: 0.7 cores were someone else's
+        TrialResult loaded = load(0, 0.9, 0.0);
+        TrialResult quiet = load(1, 0.6, 0.0); // 1.2 - 1.1 = 0.1 cores: within the noise
+        TrialResult stolen = load(2, 0.5, 0.08);
+        Manifest m = new Manifest("workbench run", "test", 1, java.util.Map.of(), java.util.Map.of("cpu.cores", "2"));
+        Run run = new Run(Run.SCHEMA, "r", m, List.of(loaded, quiet, stolen), true, null);
+        assertThat(Warning.check(run)).filteredOn(f -> f.warning() == Warning.OUTSIDE_LOAD).singleElement()
+                .satisfies(f -> assertThat(f.text()).startsWith("2 measured trials ran beside outside load (up to 0.7 of 2 cores")
+                        .contains("trial 0, trial 2").doesNotContain("trial 1"));
+        Run unknownCores = StubRun.of(List.of(loaded));
+        assertThat(Warning.check(unknownCores)).extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
+    }
+
+    @Test
+    void anAdaptiveRunThatStoppedShortSaysConfidenceWasNotAchieved() {
+        List<TrialResult> trials = new ArrayList<>();
+        double[] times = {0.10, 0.13, 0.08, 0.12, 0.09};
+        for (int i = 0; i < times.length; i++) {
+            trials.add(StubRun.simple(i, SCALAR, TrialStatus.VERIFIED, times[i]));
+        }
+        Manifest wide = new Manifest("workbench run", "test", 1, java.util.Map.of("ci-target", 0.02, "max-trials", 5), java.util.Map.of());
+        assertThat(Warning.check(new Run(Run.SCHEMA, "r", wide, trials, true, null)))
+                .filteredOn(f -> f.warning() == Warning.CONFIDENCE_NOT_ACHIEVED).singleElement()
+                .satisfies(f -> assertThat(f.text()).startsWith("confidence not achieved: the 95% CI is ±").contains("2.0%", "(now 5)"));
+        Manifest loose = new Manifest("workbench run", "test", 1, java.util.Map.of("ci-target", 0.5, "max-trials", 5), java.util.Map.of());
+        assertThat(Warning.check(new Run(Run.SCHEMA, "r", loose, trials, true, null)))
+                .extracting(Warning.Found::warning).doesNotContain(Warning.CONFIDENCE_NOT_ACHIEVED);
+    }
+
+    private static TrialResult load(int index, double busy, double steal) {
+        return new TrialResult(index, index, false, SCALAR, TrialStatus.VERIFIED, null, "2026-01-01T00:00:00Z", 0.9, 1.0,
+                new Counts(1L << 30, 0, 262_144, 32_768, 0, 0, 1L << 30), new Cpu(0.3, 0.1, 0.4, 0.2),
+                new Cpu(0.3, 0.1, 0.3, 0.2), 0, busy, steal);
     }
 
     private static Run run(double... times) {
