@@ -2,7 +2,6 @@ package workbench.reports.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import workbench.reports.model.Run;
 
 /** Every series of a run against its baseline partner: same network, same swept settings, same status. */
@@ -26,15 +25,27 @@ public final class Comparisons {
             if (candidate.key().strategy().equals(baselineStrategy)) {
                 continue;
             }
-            partner(all, candidate, baselineStrategy).ifPresent(base -> out.add(
-                    new SeriesComparison(base, candidate, Comparison.of(base, candidate, metric, bootstrap))));
+            for (Series base : partners(all, candidate, baselineStrategy)) {
+                out.add(new SeriesComparison(base, candidate, Comparison.of(base, candidate, metric, bootstrap)));
+            }
         }
         return List.copyOf(out);
     }
 
-    private static Optional<Series> partner(List<Series> all, Series candidate, String baselineStrategy) {
-        var key = candidate.key().withStrategy(baselineStrategy);
-        return all.stream().filter(s -> s.key().equals(key) && s.status() == candidate.status()).findFirst();
+    /**
+     * The baseline series that ran beside a candidate: same network and status, and the same value
+     * of every swept setting both carry. A setting only one of them carries (scalar's buffer size,
+     * vectored's batch) does not split them, so one candidate may meet several baselines.
+     */
+    private static List<Series> partners(List<Series> all, Series candidate, String baselineStrategy) {
+        var key = candidate.key();
+        return all.stream().filter(s -> s.key().strategy().equals(baselineStrategy)
+                && s.key().network().equals(key.network()) && s.status() == candidate.status()
+                && agree(s.key().params(), key.params())).toList();
+    }
+
+    private static boolean agree(java.util.Map<String, String> a, java.util.Map<String, String> b) {
+        return a.entrySet().stream().allMatch(e -> !b.containsKey(e.getKey()) || b.get(e.getKey()).equals(e.getValue()));
     }
 
     /**
@@ -45,11 +56,13 @@ public final class Comparisons {
      * @param comparison the figures
      */
     public record SeriesComparison(Series baseline, Series candidate, Comparison comparison) {
-        /** where both ran: network, swept settings, and "(unverified)" when no receiver checked them */
+        /** where both ran: network, the swept settings of both, and "(unverified)" when no receiver checked them */
         public String context() {
             var key = candidate.key();
             StringBuilder s = new StringBuilder(key.network());
-            key.params().forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
+            java.util.Map<String, String> params = new java.util.TreeMap<>(baseline.key().params());
+            params.putAll(key.params());
+            params.forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
             if (!candidate.verified()) {
                 s.append(" (unverified)");
             }
