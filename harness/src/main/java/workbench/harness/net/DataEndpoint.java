@@ -1,11 +1,13 @@
 package workbench.harness.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where a receiver accepts the bare migration stream: "tcp:HOST:PORT" or "unix:/path". The text
@@ -19,8 +21,13 @@ public sealed interface DataEndpoint {
         }
 
         @Override
-        public SocketChannel connect() throws IOException {
-            return SocketChannel.open(address);
+        public SocketChannel connect(Optional<InetAddress> bind) throws IOException {
+            SocketChannel ch = SocketChannel.open();
+            if (bind.isPresent()) {
+                ch.bind(new InetSocketAddress(bind.get(), 0)); // leave by the chosen NIC
+            }
+            ch.connect(address);
+            return ch;
         }
     }
 
@@ -31,7 +38,7 @@ public sealed interface DataEndpoint {
         }
 
         @Override
-        public SocketChannel connect() throws IOException {
+        public SocketChannel connect(Optional<InetAddress> bind) throws IOException {
             SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             ch.connect(UnixDomainSocketAddress.of(path));
             return ch;
@@ -40,8 +47,8 @@ public sealed interface DataEndpoint {
 
     String text();
 
-    /** A blocking data connection to the receiver. */
-    SocketChannel connect() throws IOException;
+    /** A blocking data connection to the receiver, from a local address if one is chosen (TCP only). */
+    SocketChannel connect(Optional<InetAddress> bind) throws IOException;
 
     static DataEndpoint parse(String text) {
         if (text.startsWith("unix:")) {

@@ -20,6 +20,17 @@ final class NetworkFacts {
         if (n instanceof Network.Link l) {
             return l.profile().description() + "; sender and receiver in network namespaces of their own";
         }
-        return "TCP to a workbench serve at " + n.label().substring("tcp://".length());
+        return "TCP to a workbench serve at " + n.label().substring("tcp://".length()) + "; this host's NICs: " + nics();
+    }
+
+    /** "eth0 MTU 1500 10000 Mbit/s, …" from /sys/class/net (speed where the driver tells it) */
+    private static String nics() {
+        try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/sys/class/net"))) {
+            return String.join(", ", dirs.map(d -> d.getFileName().toString()).filter(n -> !n.equals("lo")).sorted()
+                    .map(n -> n + " MTU " + EnvironmentProbe.read("/sys/class/net/" + n + "/mtu") + " speed "
+                            + EnvironmentProbe.read("/sys/class/net/" + n + "/speed") + " Mbit/s").toList());
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
     }
 }

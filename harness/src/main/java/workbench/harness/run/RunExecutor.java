@@ -64,7 +64,7 @@ public final class RunExecutor {
             Path dir = createRunDir(id);
             try (RunRecorder recorder = new RunRecorder(start, dir)) {
                 try {
-                    TrialRunner runner = new TrialRunner(rams, plan.dupPolicy());
+                    TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), plan.bind());
                     List<SeriesPlan> series = plan.series();
                     int planned = plan.warmup() + plan.trials();
                     int index = 0;

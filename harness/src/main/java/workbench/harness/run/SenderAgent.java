@@ -55,7 +55,7 @@ public final class SenderAgent {
         try {
             Network network = Network.parse(plan.network());
             SenderRams rams = new SenderRams(plan.variants().stream().map(Variant::ram).distinct().toList(), plan.dupPolicy());
-            TrialRunner runner = new TrialRunner(rams, plan.dupPolicy());
+            TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), Optional.empty());
             try (RemoteReceiver rx = RemoteReceiver.connect(new InetSocketAddress(plan.controlHost(), plan.controlPort()),
                     Optional.empty(), Optional.of(plan.token()), version)) {
                 reply(stdout, new Reply(true, null, null));

@@ -1,6 +1,7 @@
 package workbench.harness.run;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -31,11 +32,14 @@ public final class TrialRunner {
 
     private final SenderRams rams;
     private final DupPolicy dupPolicy;
+    private final Optional<InetAddress> bind;
     private final CpuClock cpu = new CpuClock();
 
-    TrialRunner(SenderRams rams, DupPolicy dupPolicy) {
+    /** @param bind local address for data connections to a remote receiver, if chosen */
+    TrialRunner(SenderRams rams, DupPolicy dupPolicy, Optional<InetAddress> bind) {
         this.rams = rams;
         this.dupPolicy = dupPolicy;
+        this.bind = bind;
     }
 
     /** One trial of a series; {@code receiver} is empty only for the null network. */
@@ -50,7 +54,7 @@ public final class TrialRunner {
         Message.Ready ready = rx.prepare(new Message.TrialParams(slot.index(), v.ram(), dupPolicy, v.readBuffer(),
                 unix ? "unix" : "tcp", v.socket().rcvbuf()));
         String startedAt = Instant.now().toString();
-        try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect()) {
+        try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect(series.network() instanceof Network.Remote ? bind : Optional.empty())) {
             if (!unix) {
                 applySocketOptions(data, v.socket());
             }

@@ -47,8 +47,8 @@ class RemoteServeIT {
             assertThat(tooBig.exit()).isEqualTo(3);
             assertThat(tooBig.err()).contains("--max-ram");
 
-            Jar.Ran again = Jar.run("run", "--ram", "8M", "--net", net, "--token", "s3cret", "--trials", "1", "--warmup", "0",
-                    "--out", tmp.resolve("d").toString(), "--quiet");
+            Jar.Ran again = Jar.run("run", "--ram", "8M", "--net", net, "--token", "s3cret", "--bind", "127.0.0.1", "--trials", "1",
+                    "--warmup", "0", "--out", tmp.resolve("d").toString(), "--quiet");
             assertThat(again.exit()).as(again.err()).isZero();
             assertThat(serve.isAlive()).as("serve goes on after refusing clients").isTrue();
             try (Stream<Path> s = Files.list(tmp.resolve("d"))) {

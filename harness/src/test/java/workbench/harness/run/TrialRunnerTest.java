@@ -37,7 +37,7 @@ class TrialRunnerTest {
         try (LocalServe serve = new LocalServe(options)) {
             List<TrialResult> out = new ArrayList<>();
             try (RemoteReceiver receiver = RemoteReceiver.connect(serve.control(), "test")) {
-                TrialRunner runner = new TrialRunner(new SenderRams(plan.rams(), plan.dupPolicy()), plan.dupPolicy());
+                TrialRunner runner = new TrialRunner(new SenderRams(plan.rams(), plan.dupPolicy()), plan.dupPolicy(), Optional.empty());
                 List<SeriesPlan> series = plan.series();
                 for (Schedule.Slot s : Schedule.of(series.size(), 0, 2)) {
                     SeriesPlan p = series.get(s.series());

@@ -44,7 +44,7 @@ class ServeServerTest {
         DirtySet dirty = RamImage.dirtySet(SPEC);
         GuestRam ram = RamImage.create(SPEC, dirty);
         Message.Ready ready = rx.prepare(params(trial, SPEC));
-        try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect()) {
+        try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect(Optional.empty())) {
             new StreamEncoder(ram, dirty, DupPolicy.ZERO).encode(WriteStrategy.VECTORED.open(data, SinkOptions.of(32 << 10, 64)));
             data.shutdownOutput();
             assertThat(rx.awaitDoneOrResult(WAIT)).isInstanceOf(Message.Done.class);
@@ -59,7 +59,7 @@ class ServeServerTest {
         try (LocalServe serve = new LocalServe(options(Optional.empty(), 1L << 30));
              RemoteReceiver rx = RemoteReceiver.connect(serve.control(), "test")) {
             Message.Ready ready = rx.prepare(params(0, SPEC));
-            try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect()) {
+            try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect(Optional.empty())) {
                 data.write(ByteBuffer.wrap("this is not a migration stream".getBytes(StandardCharsets.US_ASCII)));
                 data.shutdownOutput();
                 Message m = rx.awaitDoneOrResult(WAIT);
@@ -75,7 +75,7 @@ class ServeServerTest {
         try (LocalServe serve = new LocalServe(options(Optional.empty(), 1L << 30))) {
             RemoteReceiver first = RemoteReceiver.connect(serve.control(), "test");
             Message.Ready ready = first.prepare(params(0, SPEC));
-            SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect();
+            SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect(Optional.empty());
             data.write(ByteBuffer.wrap(new byte[] {'Q', 'E', 'V', 'M', 0, 0, 0, 3}));
             data.close();
             first.awaitDoneOrResult(WAIT); // the receiver reports the broken stream
