@@ -13,11 +13,17 @@ public final class MachineLoad {
     private static final Path SNMP = Path.of("/proc/net/snmp");
 
     /** One reading of the aggregate "cpu" line (jiffies) and the TCP RetransSegs counter. */
-    public record Sample(long busy, long steal, long total, long retransmits) {
+    public record Sample(long busy, long user, long steal, long total, long retransmits) {
         /** busy and steal fractions of all cores between {@code start} and this reading */
         public double busySince(Sample start) {
             long t = total - start.total;
             return t <= 0 ? 0 : (double) (busy - start.busy) / t;
+        }
+
+        /** user-mode (user + nice) fraction of all cores: other programs show here, kernel network work does not */
+        public double userSince(Sample start) {
+            long t = total - start.total;
+            return t <= 0 ? 0 : (double) (user - start.user) / t;
         }
 
         public double stealSince(Sample start) {
@@ -32,6 +38,7 @@ public final class MachineLoad {
 
     public static Sample now() {
         long busy = 0;
+        long user = 0;
         long steal = 0;
         long total = 0;
         try {
@@ -44,6 +51,9 @@ public final class MachineLoad {
                 if (i != 4 && i != 5 && i != 8) { // idle, iowait and steal are not ours
                     busy += v;
                 }
+                if (i == 1 || i == 2) {
+                    user += v;
+                }
                 if (i == 8) {
                     steal = v;
                 }
@@ -51,7 +61,7 @@ public final class MachineLoad {
         } catch (IOException | RuntimeException e) {
             // not Linux: load unknown, shown as 0
         }
-        return new Sample(busy, steal, total, retransmits());
+        return new Sample(busy, user, steal, total, retransmits());
     }
 
     private static long retransmits() {

@@ -53,7 +53,12 @@ public final class RunExecutor {
     public Outcome execute() throws IOException {
         checkMemory();
         progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
-        SenderRams rams = new SenderRams(plan.rams(), plan.dupPolicy());
+        SenderRams rams;
+        try {
+            rams = new SenderRams(plan.rams(), plan.dupPolicy());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new UserException(e.getMessage(), "free memory or use a smaller --ram", ExitCode.ENVIRONMENT);
+        }
         if (plan.saveStream().isPresent()) {
             saveStream(rams.of(plan.variants().get(0).ram()).encoder(), plan.saveStream().get());
         }

@@ -7,6 +7,7 @@ import workbench.harness.stream.StreamEncoder;
 import workbench.workloads.dirty.DirtySet;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamBacking;
 import workbench.workloads.ram.RamDigest;
 import workbench.workloads.ram.RamImage;
 import workbench.workloads.ram.RamSpec;
@@ -20,9 +21,11 @@ final class SenderRams {
     private final Map<RamSpec, Prepared> bySpec = new LinkedHashMap<>();
 
     SenderRams(List<RamSpec> specs, DupPolicy policy) {
+        // the guests live side by side: their total decides whether they fit under the direct-memory cap
+        RamBacking backing = RamBacking.forSize(specs.stream().mapToLong(RamSpec::size).sum());
         for (RamSpec spec : specs) {
             DirtySet dirty = RamImage.dirtySet(spec);
-            GuestRam ram = RamImage.create(spec, dirty);
+            GuestRam ram = RamImage.create(spec, dirty, backing);
             bySpec.put(spec, new Prepared(ram, dirty, new StreamEncoder(ram, dirty, policy), RamDigest.of(ram)));
         }
     }

@@ -81,7 +81,7 @@ public final class TrialRunner {
             return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(),
                     failure.isEmpty() ? TrialStatus.VERIFIED : TrialStatus.FAILED, failure.orElse(null), startedAt,
                     (t1 - t0) / 1e9, (first instanceof Message.Done ? t2 - t0 : 0) / 1e9, counts(sink, counting, sent),
-                    senderCpu, result.cpu(), load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0));
+                    senderCpu, result.cpu(), load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0));
         }
     }
 
@@ -109,7 +109,7 @@ public final class TrialRunner {
         MachineLoad.Sample load1 = MachineLoad.now();
         return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(), TrialStatus.UNVERIFIED, null,
                 startedAt, (t1 - t0) / 1e9, (t1 - t0) / 1e9, counts(sink, counting, sent), senderCpu, Cpu.NONE,
-                0, load1.busySince(load0), load1.stealSince(load0));
+                0, load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0));
     }
 
     private static Counts counts(StreamSink sink, CountingChannel counting, StreamEncoder.Sent sent) {

@@ -21,12 +21,14 @@ import java.util.Optional;
  * @param retransmits     TCP segments retransmitted during the trial (network namespace of the sender)
  * @param machineBusy     machine-wide busy CPU fraction during the trial (0..1, all cores)
  * @param machineSteal    machine-wide steal fraction during the trial
+ * @param machineUser     machine-wide user-mode CPU fraction during the trial (0..1, all cores): kernel
+ *                        network work (softirq, ksoftirqd) is not in it, so it isolates other programs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
                           String failure, String startedAt, double sendSeconds, double transferSeconds,
                           Counts counts, Cpu sender, Cpu receiver, long retransmits,
-                          double machineBusy, double machineSteal) {
+                          double machineBusy, double machineSteal, double machineUser) {
 
     public boolean measured() {
         return !warmup && status != TrialStatus.FAILED;

@@ -53,7 +53,7 @@ public final class TrialsCsv implements RunWriter {
                 h.add(side + "_" + part + "_seconds");
             }
         }
-        h.addAll(List.of("retransmits", "machine_busy", "machine_steal"));
+        h.addAll(List.of("retransmits", "machine_busy", "machine_steal", "machine_user"));
         DERIVED.forEach(m -> h.add(m.column()));
         return h;
     }
@@ -69,7 +69,8 @@ public final class TrialsCsv implements RunWriter {
                 Long.toString(c.iovecs()), Long.toString(c.bytesCopied())));
         cpu(r, t.sender());
         cpu(r, t.receiver());
-        r.addAll(List.of(Long.toString(t.retransmits()), number(t.machineBusy()), number(t.machineSteal())));
+        r.addAll(List.of(Long.toString(t.retransmits()), number(t.machineBusy()), number(t.machineSteal()),
+                number(t.machineUser())));
         DERIVED.forEach(m -> r.add(number(m.of(t))));
         return r;
     }

@@ -26,7 +26,7 @@ public enum Warning {
     OUTLIER,
     /** a series had no receiver to check the RAM it sent (the null network) */
     UNVERIFIED,
-    /** the machine was busier than the sender and receiver explain, or the hypervisor stole CPU */
+    /** other programs used CPU beside the sender and receiver, or the hypervisor stole CPU */
     OUTSIDE_LOAD,
     /** an adaptive run (--ci-target) stopped at --max-trials before every series' CI was narrow enough */
     CONFIDENCE_NOT_ACHIEVED,
@@ -139,9 +139,11 @@ public enum Warning {
     }
 
     /**
-     * Machine-wide busy CPU (all cores) minus what the run's sender and receiver processes used,
-     * per trial: more than {@link #OUTSIDE_CORES} cores, or steal above {@link #STEAL_LIMIT}, means
-     * something else competed for the CPU while the trial ran.
+     * Machine-wide user-mode CPU (all cores) minus the user time of the run's sender and receiver
+     * processes, per trial: more than {@link #OUTSIDE_CORES} cores, or steal above
+     * {@link #STEAL_LIMIT}, means another program competed for the CPU while the trial ran. User
+     * mode only, because the kernel's network work for the run (softirq, ksoftirqd on a veth) is
+     * charged to no process of ours and would read as outside load.
      */
     private void outsideLoad(Run run, List<Found> out) {
         double cores = number(run.manifest().environment().get("cpu.cores"));
@@ -155,16 +157,16 @@ public enum Warning {
             if (t.warmup() || wall < LOAD_MIN_SECONDS) {
                 continue;
             }
-            double ours = (t.sender().process() + t.receiver().process()) / wall;
-            double outside = t.machineBusy() * cores - ours;
+            double ours = (t.sender().processUser() + t.receiver().processUser()) / wall;
+            double outside = t.machineUser() * cores - ours;
             if (outside > OUTSIDE_CORES || t.machineSteal() > STEAL_LIMIT) {
                 suspect.add("trial " + t.index());
                 worst = Math.max(worst, outside);
             }
         }
         if (!suspect.isEmpty()) {
-            out.add(new Found(this, "run", format("%d measured trial%s ran beside outside load (up to %.1f of %.0f cores busy"
-                    + " beyond the sender and receiver, or steal over %.0f%%): %s; rerun on a quiet machine or compare"
+            out.add(new Found(this, "run", format("%d measured trial%s ran beside outside load (up to %.1f of %.0f cores busy in"
+                    + " user mode beyond the sender and receiver, or steal over %.0f%%): %s; rerun on a quiet machine or compare"
                     + " paired ratios only", suspect.size(), suspect.size() == 1 ? "" : "s", worst, cores, 100 * STEAL_LIMIT,
                     String.join(", ", suspect.subList(0, Math.min(5, suspect.size()))) + (suspect.size() > 5 ? ", …" : ""))));
         }

@@ -43,7 +43,7 @@ class RunJsonTest {
     void roundTripsSweptParamsAbsentFieldsAndNaN() {
         TrialResult odd = new TrialResult(0, 0, false, new SeriesKey("vectored", "link:gbe", Map.of("batch", "64")),
                 TrialStatus.FAILED, "connection reset, \"peer\" gone", "2026-01-01T00:00:00Z", Double.NaN, Double.NaN,
-                new Counts(0, 0, 0, 0, 0, 0, 0), Cpu.NONE, Cpu.NONE, 0, 0, 0);
+                new Counts(0, 0, 0, 0, 0, 0, 0), Cpu.NONE, Cpu.NONE, 0, 0, 0, 0.0);
         Run run = StubRun.of(List.of(odd)).failed("receiver died");
         String json = RunJson.toJson(run);
         assertThat(RunJson.fromJson(json, "test")).isEqualTo(run);

@@ -77,7 +77,7 @@ public final class StubRun {
         String startedAt = Instant.ofEpochSecond(1_767_225_600L + 2L * index).toString();
         return new TrialResult(index, round, round < WARMUP_ROUNDS, SeriesKey.of(strategy, network), status, failure,
                 startedAt, send, transfer, counts, sender, receiver, loopback ? random.nextInt(2) : 0,
-                micros(0.20 + 0.05 * random.nextDouble()), 0.0);
+                micros(0.20 + 0.05 * random.nextDouble()), 0.0, 0.0);
     }
 
     private static double micros(double seconds) {
@@ -88,7 +88,7 @@ public final class StubRun {
     public static TrialResult simple(int round, SeriesKey key, TrialStatus status, double sendSeconds) {
         return new TrialResult(round, round, false, key, status, null, "2026-01-01T00:00:00Z", sendSeconds,
                 sendSeconds, new Counts(1L << 30, 0, 262_144, 32_768, 0, 0, 1L << 30),
-                new Cpu(0.5, 0.25, 0.75, 0.25), Cpu.NONE, 0, 0.5, 0.0);
+                new Cpu(0.5, 0.25, 0.75, 0.25), Cpu.NONE, 0, 0.5, 0.0, 0.0);
     }
 
     /** a run of the given trials */

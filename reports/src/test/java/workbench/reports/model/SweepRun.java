@@ -24,7 +24,7 @@ public final class SweepRun {
                     SeriesKey key = new SeriesKey(strategy, "loopback", Map.of("batch", batch));
                     TrialResult t = StubRun.simple(round, key, TrialStatus.VERIFIED, mean + 0.005 * random.nextGaussian());
                     trials.add(new TrialResult(index++, t.round(), false, key, t.status(), null, t.startedAt(),
-                            t.sendSeconds(), t.transferSeconds(), t.counts(), t.sender(), t.receiver(), 0, 0.3, 0));
+                            t.sendSeconds(), t.transferSeconds(), t.counts(), t.sender(), t.receiver(), 0, 0.3, 0, 0.0));
                 }
             }
         }

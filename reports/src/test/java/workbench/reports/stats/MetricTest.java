@@ -15,7 +15,7 @@ class MetricTest {
     private static final TrialResult GIB_IN_TWO_SECONDS = new TrialResult(0, 0, false, SeriesKey.of("scalar", "loopback"),
             TrialStatus.VERIFIED, null, "2026-01-01T00:00:00Z", 2.0, 2.5,
             new Counts(1L << 30, 10, 20, 30, 40, 50, 60), new Cpu(0.5, 0.25, 1.0, 0.5), new Cpu(0, 0, 0.25, 0.25),
-            0, 0.1, 0.0);
+            0, 0.1, 0.0, 0.0);
 
     @Test
     void throughputIsDecimalGigabitsAndBinaryMebibytesOverSendTime() {
@@ -44,7 +44,7 @@ class MetricTest {
     @Test
     void zeroTimeOrZeroBytesGiveNaNRatherThanInfinity() {
         TrialResult empty = new TrialResult(0, 0, false, SeriesKey.of("scalar", "loopback"), TrialStatus.FAILED,
-                "broken", "2026-01-01T00:00:00Z", 0, 0, new Counts(0, 0, 0, 0, 0, 0, 0), Cpu.NONE, Cpu.NONE, 0, 0, 0);
+                "broken", "2026-01-01T00:00:00Z", 0, 0, new Counts(0, 0, 0, 0, 0, 0, 0), Cpu.NONE, Cpu.NONE, 0, 0, 0, 0.0);
         assertThat(Metric.GBIT_PER_SECOND.of(empty)).isNaN();
         assertThat(Metric.SENDER_THREAD_CPU_PER_GIB.of(empty)).isNaN();
     }

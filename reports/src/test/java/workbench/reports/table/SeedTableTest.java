@@ -17,7 +17,7 @@ class SeedTableTest {
     private static TrialResult trial(int round, SeriesKey key, double seconds, long writes, long writevs, long dup) {
         return new TrialResult(round, round, false, key, TrialStatus.VERIFIED, null, "2026-01-01T00:00:00Z", seconds,
                 seconds, new Counts(1 << 20, dup, 262_144 - dup, writes, writevs, 2 * writevs, 0), Cpu.NONE, Cpu.NONE,
-                0, 0, 0);
+                0, 0, 0, 0.0);
     }
 
     @Test

@@ -32,7 +32,7 @@ class TrialsCsvTest {
     void everySweptSettingGetsAColumnAndLinesEndInCrLf() {
         TrialResult t = new TrialResult(0, 0, false, new SeriesKey("vectored", "loopback", Map.of("batch", "64")),
                 TrialStatus.FAILED, "reset, by peer", "2026-01-01T00:00:00Z", 1.0, 1.0,
-                new Counts(1L << 30, 1, 2, 3, 4, 5, 6), Cpu.NONE, Cpu.NONE, 0, 0.5, 0.0);
+                new Counts(1L << 30, 1, 2, 3, 4, 5, 6), Cpu.NONE, Cpu.NONE, 0, 0.5, 0.0, 0.0);
         String csv = TrialsCsv.render(StubRun.of(List.of(t)));
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines).hasSize(3);

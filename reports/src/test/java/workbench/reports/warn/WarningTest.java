@@ -57,14 +57,14 @@ class WarningTest {
 
     @Test
     void busyCoresBeyondTheRunsOwnProcessesAreOutsideLoad() {
-        // 2 cores, 90% busy over 1 s = 1.8 cores; sender and receiver used 0.6 + 0.5 = 1.1: 0.7 cores were someone else's
+        // 2 cores, 90% in user mode over 1 s = 1.8 cores; sender and receiver user 0.4 + 0.3 = 0.7: 1.1 cores were someone else's
         TrialResult loaded = load(0, 0.9, 0.0);
-        TrialResult quiet = load(1, 0.6, 0.0); // 1.2 - 1.1 = 0.1 cores: within the noise
-        TrialResult stolen = load(2, 0.5, 0.08);
+        TrialResult quiet = load(1, 0.4, 0.0); // 0.8 - 0.7 = 0.1 cores: within the noise
+        TrialResult stolen = load(2, 0.3, 0.08);
         Manifest m = new Manifest("workbench run", "test", 1, java.util.Map.of(), java.util.Map.of("cpu.cores", "2"));
         Run run = new Run(Run.SCHEMA, "r", m, List.of(loaded, quiet, stolen), true, null);
         assertThat(Warning.check(run)).filteredOn(f -> f.warning() == Warning.OUTSIDE_LOAD).singleElement()
-                .satisfies(f -> assertThat(f.text()).startsWith("2 measured trials ran beside outside load (up to 0.7 of 2 cores")
+                .satisfies(f -> assertThat(f.text()).startsWith("2 measured trials ran beside outside load (up to 1.1 of 2 cores busy in user mode")
                         .contains("trial 0, trial 2").doesNotContain("trial 1"));
         Run unknownCores = StubRun.of(List.of(loaded));
         assertThat(Warning.check(unknownCores)).extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
@@ -86,10 +86,10 @@ class WarningTest {
                 .extracting(Warning.Found::warning).doesNotContain(Warning.CONFIDENCE_NOT_ACHIEVED);
     }
 
-    private static TrialResult load(int index, double busy, double steal) {
+    private static TrialResult load(int index, double user, double steal) {
         return new TrialResult(index, index, false, SCALAR, TrialStatus.VERIFIED, null, "2026-01-01T00:00:00Z", 0.9, 1.0,
                 new Counts(1L << 30, 0, 262_144, 32_768, 0, 0, 1L << 30), new Cpu(0.3, 0.1, 0.4, 0.2),
-                new Cpu(0.3, 0.1, 0.3, 0.2), 0, busy, steal);
+                new Cpu(0.3, 0.1, 0.3, 0.2), 0, 1.0, steal, user);
     }
 
     private static Run run(double... times) {

@@ -26,6 +26,7 @@ public final class GuestRam {
     }
 
     public static GuestRam allocate(List<BlockSpec> specs, int pageSize, RamBacking backing) {
+        backing.checkRoom(specs.stream().mapToLong(BlockSpec::length).sum());
         List<RamBlock> blocks = new ArrayList<>();
         for (BlockSpec s : specs) {
             if (s.length() % pageSize != 0) {

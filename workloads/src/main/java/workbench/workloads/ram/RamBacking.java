@@ -49,6 +49,25 @@ public enum RamBacking {
         return Long.parseLong(digits) << shift;
     }
 
+    /**
+     * Fails at once where the memory cannot be had: a tmpfs mapping larger than the free space of
+     * /dev/shm would be granted, then kill the JVM with SIGBUS at the first touch beyond it.
+     */
+    void checkRoom(long bytes) {
+        if (this != SHM) {
+            return;
+        }
+        try {
+            long free = Files.getFileStore(SHM_DIR).getUsableSpace();
+            if (bytes > free) {
+                throw new IllegalStateException("guest RAM of " + (bytes >> 20) + " MiB does not fit in /dev/shm ("
+                        + (free >> 20) + " MiB free); use a smaller --ram or enlarge /dev/shm (mount -o remount,size=…)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the free space of /dev/shm", e);
+        }
+    }
+
     /** A zero-filled off-heap region of {@code bytes} (at most {@link Integer#MAX_VALUE}). */
     ByteBuffer allocate(int bytes) {
         return switch (this) {

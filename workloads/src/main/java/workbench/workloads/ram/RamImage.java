@@ -21,7 +21,12 @@ public final class RamImage {
 
     /** The sender's RAM for {@code spec}: the base image, with the dirty pages rewritten if partial. */
     public static GuestRam create(RamSpec spec, DirtySet dirty) {
-        GuestRam ram = GuestRam.allocate(spec.blocks(), spec.pageSize());
+        return create(spec, dirty, RamBacking.forSize(spec.size()));
+    }
+
+    /** The same, backed as told: a process holding several guests chooses by their total size. */
+    public static GuestRam create(RamSpec spec, DirtySet dirty, RamBacking backing) {
+        GuestRam ram = GuestRam.allocate(spec.blocks(), spec.pageSize(), backing);
         writeBase(ram, spec);
         if (spec.partial()) {
             write(ram, spec, 1, dirty);
