@@ -37,8 +37,8 @@ public enum Warning {
     public static final double OUTSIDE_CORES = 0.5;
     /** steal fraction that makes a trial suspect */
     public static final double STEAL_LIMIT = 0.05;
-    /** trials shorter than this are not judged: 10 ms CPU ticks make their load figures noise */
-    public static final double LOAD_MIN_SECONDS = 0.2;
+    /** trials shorter than this are judged only on the run's average: 10 ms CPU ticks make their own figures noise */
+    public static final double LOAD_MIN_SECONDS = 1.0;
 
     /** CV above which a series is called noisy */
     public static final double HIGH_CV_LIMIT = 0.10;
@@ -151,24 +151,28 @@ public enum Warning {
             return;
         }
         List<String> suspect = new ArrayList<>();
-        double worst = 0;
+        double outsideSeconds = 0;
+        double wallSeconds = 0;
         for (TrialResult t : run.trials()) {
             double wall = t.transferSeconds();
-            if (t.warmup() || wall < LOAD_MIN_SECONDS) {
+            if (t.warmup() || !(wall > 0)) {
                 continue;
             }
-            double ours = (t.sender().processUser() + t.receiver().processUser()) / wall;
-            double outside = t.machineUser() * cores - ours;
-            if (outside > OUTSIDE_CORES || t.machineSteal() > STEAL_LIMIT) {
+            double outside = t.machineUser() * cores * wall - (t.sender().processUser() + t.receiver().processUser());
+            outsideSeconds += outside;
+            wallSeconds += wall;
+            // 10 ms CPU ticks make one short trial's figure noise: judge single trials only when long
+            if ((wall >= LOAD_MIN_SECONDS && outside / wall > OUTSIDE_CORES) || t.machineSteal() > STEAL_LIMIT) {
                 suspect.add("trial " + t.index());
-                worst = Math.max(worst, outside);
             }
         }
-        if (!suspect.isEmpty()) {
-            out.add(new Found(this, "run", format("%d measured trial%s ran beside outside load (up to %.1f of %.0f cores busy in"
-                    + " user mode beyond the sender and receiver, or steal over %.0f%%): %s; rerun on a quiet machine or compare"
-                    + " paired ratios only", suspect.size(), suspect.size() == 1 ? "" : "s", worst, cores, 100 * STEAL_LIMIT,
-                    String.join(", ", suspect.subList(0, Math.min(5, suspect.size()))) + (suspect.size() > 5 ? ", …" : ""))));
+        double average = wallSeconds > 0 ? outsideSeconds / wallSeconds : 0;
+        if (average > OUTSIDE_CORES / 2 || !suspect.isEmpty()) {
+            out.add(new Found(this, "run", format("other programs used on average %.2f of %.0f cores in user mode beside the"
+                    + " sender and receiver%s; rerun on a quiet machine or compare paired ratios only", average, cores,
+                    suspect.isEmpty() ? "" : "; most in " + String.join(", ", suspect.subList(0, Math.min(5, suspect.size())))
+                            + (suspect.size() > 5 ? ", …" : "") + " (over " + OUTSIDE_CORES + " cores, or steal over "
+                            + Math.round(100 * STEAL_LIMIT) + "%)")));
         }
     }
 

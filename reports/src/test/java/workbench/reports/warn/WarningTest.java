@@ -64,8 +64,11 @@ class WarningTest {
         Manifest m = new Manifest("workbench run", "test", 1, java.util.Map.of(), java.util.Map.of("cpu.cores", "2"));
         Run run = new Run(Run.SCHEMA, "r", m, List.of(loaded, quiet, stolen), true, null);
         assertThat(Warning.check(run)).filteredOn(f -> f.warning() == Warning.OUTSIDE_LOAD).singleElement()
-                .satisfies(f -> assertThat(f.text()).startsWith("2 measured trials ran beside outside load (up to 1.1 of 2 cores busy in user mode")
-                        .contains("trial 0, trial 2").doesNotContain("trial 1"));
+                .satisfies(f -> assertThat(f.text()).startsWith("other programs used on average 0.37 of 2 cores in user mode")
+                        .contains("most in trial 0, trial 2 (over 0.5 cores, or steal over 5%)").doesNotContain("trial 1"));
+        Manifest quietMachine = new Manifest("workbench run", "test", 1, java.util.Map.of(), java.util.Map.of("cpu.cores", "2"));
+        assertThat(Warning.check(new Run(Run.SCHEMA, "q", quietMachine, List.of(quiet), true, null)))
+                .extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
         Run unknownCores = StubRun.of(List.of(loaded));
         assertThat(Warning.check(unknownCores)).extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
     }
