@@ -31,8 +31,7 @@ final class LikeRun {
         CommandLine.ParseResult typed = current.commandLine().getParseResult();
         List<String> args = new ArrayList<>();
         for (Map.Entry<String, Object> e : previous.manifest().configuration().entrySet()) {
-            CommandSpec spec = current;
-            var option = spec.findOption("--" + e.getKey());
+            var option = current.findOption("--" + e.getKey());
             if (option != null && !typed.hasMatchedOption(option)) {
                 args.add("--" + e.getKey());
                 args.add(asArgument(e.getKey(), e.getValue()));

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.VersionProvider.class,
         description = "Measures what it costs to move VM RAM through a QEMU migration stream, scalar vs vectored writes.",
         subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, ReportCommand.class, CompareCommand.class,
+                MicroCommand.class,
                 AgentCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand {
 

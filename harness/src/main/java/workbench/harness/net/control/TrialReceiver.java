@@ -2,12 +2,14 @@ package workbench.harness.net.control;
 
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
+import java.util.List;
 import workbench.harness.io.BufferedSource;
 import workbench.harness.run.CpuClock;
 import workbench.harness.stream.Decoded;
 import workbench.harness.stream.RamTarget;
 import workbench.harness.stream.StreamDecoder;
 import workbench.harness.stream.StreamFormatException;
+import workbench.reports.model.Cpu;
 import workbench.workloads.ram.GuestRam;
 import workbench.workloads.ram.RamDigest;
 import workbench.workloads.ram.RamImage;
@@ -78,7 +80,7 @@ final class TrialReceiver {
     }
 
     private static Message.Result failed(int trial, String why, long bytes) {
-        return new Message.Result(trial, why, java.util.List.of(), 0, bytes, 0, 0, workbench.reports.model.Cpu.NONE);
+        return new Message.Result(trial, why, List.of(), 0, bytes, 0, 0, Cpu.NONE);
     }
 
     /** An action that may throw an I/O error. */
