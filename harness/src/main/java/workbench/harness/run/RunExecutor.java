@@ -51,6 +51,7 @@ public final class RunExecutor {
     }
 
     public Outcome execute() throws IOException {
+        checkOut();
         checkMemory();
         progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
         SenderRams rams;
@@ -109,6 +110,19 @@ public final class RunExecutor {
         env.put("ram.backing.receiver", "direct (child JVM, -XX:MaxDirectMemorySize sized for the guest)");
         env.putAll(networkFacts);
         return env;
+    }
+
+    /** The results folder must be writable before anything is generated or started. */
+    private void checkOut() {
+        try {
+            Files.createDirectories(plan.out());
+        } catch (IOException e) {
+            // reported below with the same words
+        }
+        if (!Files.isDirectory(plan.out()) || !Files.isWritable(plan.out())) {
+            throw new UserException("cannot write results to " + plan.out(), "choose a writable folder with --out",
+                    ExitCode.ENVIRONMENT);
+        }
     }
 
     /** Every sender and receiver process holds the guest: fail before generating anything if the machine cannot. */

@@ -81,6 +81,15 @@ class RunLifecycleIT {
     }
 
     @Test
+    void anUnwritableResultsFolderIsExitThreeBeforeAnythingRuns() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+        Jar.Ran ran = Jar.run("run", "--ram", "8M", "--out", file.toString(), "--quiet");
+        assertThat(ran.exit()).isEqualTo(3);
+        assertThat(ran.err().strip()).isEqualTo("workbench: error: cannot write results to " + file
+                + "; choose a writable folder with --out");
+    }
+
+    @Test
     void likeRepeatsTheConfigurationAndSeed() throws Exception {
         Path out = tmp.resolve("like");
         Jar.Ran first = Jar.run("run", "--ram", "8M", "--dup", "20%", "--uniform", "5%", "--seed", "4242", "--trials", "1",
