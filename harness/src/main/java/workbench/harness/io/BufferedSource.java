@@ -39,11 +39,7 @@ public final class BufferedSource implements StreamSource {
             consumed += Integer.BYTES;
             return buffer.getInt();
         }
-        int v = 0;
-        for (int i = 0; i < Integer.BYTES; i++) {
-            v = (v << 8) | readByte();
-        }
-        return v;
+        return StreamSource.super.readBe32();
     }
 
     @Override
@@ -52,7 +48,7 @@ public final class BufferedSource implements StreamSource {
             consumed += Long.BYTES;
             return buffer.getLong();
         }
-        return ((long) readBe32() << 32) | (readBe32() & 0xffffffffL);
+        return StreamSource.super.readBe64();
     }
 
     @Override

@@ -12,9 +12,18 @@ import java.nio.ByteBuffer;
 public interface StreamSource {
     int readByte() throws IOException;
 
-    int readBe32() throws IOException;
+    /** Byte by byte; implementations take a faster path where the bytes are at hand and fall back here. */
+    default int readBe32() throws IOException {
+        int v = 0;
+        for (int i = 0; i < Integer.BYTES; i++) {
+            v = (v << 8) | readByte();
+        }
+        return v;
+    }
 
-    long readBe64() throws IOException;
+    default long readBe64() throws IOException {
+        return ((long) readBe32() << 32) | (readBe32() & 0xffffffffL);
+    }
 
     void readFully(byte[] dst, int offset, int length) throws IOException;
 

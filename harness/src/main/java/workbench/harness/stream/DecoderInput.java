@@ -47,22 +47,12 @@ final class DecoderInput implements StreamSource {
 
     @Override
     public int readBe32() throws IOException {
-        if (head == tail) {
-            return in.readBe32();
-        }
-        int v = 0;
-        for (int i = 0; i < Integer.BYTES; i++) {
-            v = (v << 8) | readByte();
-        }
-        return v;
+        return head == tail ? in.readBe32() : StreamSource.super.readBe32();
     }
 
     @Override
     public long readBe64() throws IOException {
-        if (head == tail) {
-            return in.readBe64();
-        }
-        return ((long) readBe32() << 32) | (readBe32() & 0xffffffffL);
+        return head == tail ? in.readBe64() : StreamSource.super.readBe64();
     }
 
     @Override
