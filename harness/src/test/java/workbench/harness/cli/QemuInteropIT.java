@@ -1,0 +1,129 @@
+package workbench.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Wire compatibility with the real thing: a stream our sender wrote is loaded by QEMU 7.2
+ * (-M none, RAM in a file on /dev/shm prefilled with 0xEE) and QEMU's RAM must equal ours.
+ */
+class QemuInteropIT {
+    private static final String QEMU = "qemu-system-x86_64";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path tmp;
+
+    private static void requireQemu() throws Exception {
+        boolean present = new ProcessBuilder("which", QEMU).start().waitFor() == 0;
+        String why = QEMU + " is missing (apt-get install qemu-system-x86)";
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(present).as(why).isTrue();
+        }
+        Assumptions.assumeTrue(present, why);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zero", "uniform"})
+    void qemuLoadsOurStreamIntoExactlyOurRam(String policy) throws Exception {
+        requireQemu();
+        Path stream = tmp.resolve("stream.bin");
+        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--dup", "40%", "--uniform", "10%", "--dup-policy", policy,
+                "--trials", "1", "--warmup", "0", "--save-stream", stream.toString(), "--out", tmp.resolve("out").toString(),
+                "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        Jar.Ran decoded = Jar.run("decode", stream.toString(), "--json");
+        assertThat(decoded.exit()).as(decoded.err()).isZero();
+        JsonNode facts = JSON.readTree(decoded.out());
+        String ours = facts.get("ram_blocks").get(0).get("sha256").asText();
+        if (policy.equals("uniform")) {
+            assertThat(facts.get("records").get("zero_nonzero_fill").asLong()).as("2010-style fills in the stream").isPositive();
+        }
+
+        Path ram = Path.of("/dev/shm", "wb-qemu-" + ProcessHandle.current().pid() + "-" + policy + ".img");
+        byte[] poison = new byte[16 << 20];
+        Arrays.fill(poison, (byte) 0xEE);
+        Files.write(ram, poison);
+        Path qmp = tmp.resolve("qmp.sock");
+        Process qemu = new ProcessBuilder(QEMU, "-M", "none,memory-backend=mem0", "-nodefaults", "-nographic", "-S",
+                "-m", "16M", "-object", "memory-backend-file,id=mem0,size=16M,mem-path=" + ram + ",share=on",
+                "-qmp", "unix:" + qmp + ",server=on,wait=off", "-display", "none", "-serial", "none", "-monitor", "none",
+                "-incoming", "exec:cat " + stream).redirectErrorStream(true).redirectOutput(tmp.resolve("qemu.log").toFile())
+                .start();
+        try {
+            String status = migrationStatus(qmp, qemu);
+            assertThat(status).as(Files.readString(tmp.resolve("qemu.log"))).isEqualTo("completed");
+            assertThat(sha256(ram)).as("QEMU's RAM after loading our stream").isEqualTo(ours);
+        } finally {
+            qemu.destroy();
+            qemu.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(ram);
+        }
+    }
+
+    /** QMP on the unix socket: capabilities, then query-migrate until the incoming migration ends; then quit. */
+    private static String migrationStatus(Path socket, Process qemu) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(socket) && System.nanoTime() < deadline && qemu.isAlive()) {
+            Thread.sleep(50);
+        }
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
+            OutputStream out = Channels.newOutputStream(ch);
+            in.readLine(); // greeting
+            command(out, in, "{\"execute\":\"qmp_capabilities\"}");
+            String status = "none";
+            while (System.nanoTime() < deadline) {
+                JsonNode r = command(out, in, "{\"execute\":\"query-migrate\"}");
+                status = r.path("return").path("status").asText("none");
+                if (status.equals("completed") || status.equals("failed")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            command(out, in, "{\"execute\":\"quit\"}");
+            return status;
+        }
+    }
+
+    private static JsonNode command(OutputStream out, BufferedReader in, String json) throws IOException {
+        out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        while (true) {
+            String line = in.readLine();
+            if (line == null) {
+                throw new IOException("QMP closed");
+            }
+            JsonNode node = JSON.readTree(line);
+            if (node.has("return") || node.has("error")) {
+                return node; // events ({"event": …}) may come between
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
+    }
+}
