@@ -74,8 +74,8 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
                 }
 
                 @Override
-                public void close() throws IOException {
-                    channel.close();
+                public void close() {
+                    // the file channel is closed by the try-with-resources that opened it
                 }
             };
             Decoded d = new StreamDecoder(new BufferedSource(hashing), RamTarget.allocating(StreamDecoder.PAGE_SIZE)).decode();
