@@ -1,6 +1,5 @@
 package workbench.harness.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import workbench.harness.run.RunPlan;
-import workbench.reports.json.RunJson;
 import workbench.reports.model.Run;
 
 /**
@@ -21,13 +19,7 @@ final class LikeRun {
     }
 
     static RunPlan plan(Path runJson, CommandSpec current) {
-        Run previous;
-        try {
-            previous = RunJson.read(runJson);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UserException("cannot read " + runJson + ": " + e.getMessage(),
-                    "give the run.json of a previous run to --like", ExitCode.INVALID_INPUT);
-        }
+        Run previous = RunFiles.read(runJson); // a run folder or its run.json
         CommandLine.ParseResult typed = current.commandLine().getParseResult();
         List<String> args = new ArrayList<>();
         for (Map.Entry<String, Object> e : previous.manifest().configuration().entrySet()) {
