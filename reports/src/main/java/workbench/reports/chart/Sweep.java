@@ -14,7 +14,9 @@ import workbench.reports.stats.SeriesSummary;
 
 /**
  * The series of a run laid along one swept setting: one line per strategy and remaining context
- * (network, other swept settings), points by the setting's numeric value.
+ * (network, other swept settings), points by the setting's numeric value. A series the setting
+ * does not apply to (scalar under a --batch sweep) is drawn flat across the range, as the
+ * reference the swept ones are measured against.
  *
  * @param lines       line name to its points, x value to series
  * @param logarithmic true when every x is positive and they span at least a factor of 10
@@ -34,11 +36,19 @@ record Sweep(Map<String, SortedMap<Double, SeriesSummary>> lines, boolean logari
             x.put(sorted.get(i), numeric ? number(sorted.get(i)) : i + 1.0);
         }
         Set<String> rests = new LinkedHashSet<>();
-        swept.forEach(s -> rests.add(rest(s, param)));
+        series.forEach(s -> rests.add(rest(s, param)));
         Map<String, SortedMap<Double, SeriesSummary>> lines = new LinkedHashMap<>();
         for (SeriesSummary s : swept) {
             String name = s.key().strategy() + (rests.size() > 1 ? " " + rest(s, param) : "");
             lines.computeIfAbsent(name, n -> new TreeMap<>()).put(x.get(s.key().params().get(param)), s);
+        }
+        for (SeriesSummary s : series) {
+            if (!s.key().params().containsKey(param) && !x.isEmpty()) {
+                String name = s.key().strategy() + (rests.size() > 1 ? " " + rest(s, param) : "") + " (no " + param + ")";
+                SortedMap<Double, SeriesSummary> flat = new TreeMap<>();
+                x.values().forEach(v -> flat.put(v, s));
+                lines.put(name, flat);
+            }
         }
         double min = x.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = x.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);

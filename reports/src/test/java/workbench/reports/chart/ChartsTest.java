@@ -1,5 +1,9 @@
 package workbench.reports.chart;
 
+import java.util.Map;
+import workbench.reports.model.SeriesKey;
+import workbench.reports.model.TrialStatus;
+import workbench.reports.model.TrialResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -83,6 +87,21 @@ class ChartsTest {
         assertThat(Sweep.number("25%")).isEqualTo(0.25);
         assertThat(Sweep.number("32K")).isEqualTo(32768);
         assertThat(Sweep.number("fast")).isNaN();
+    }
+
+    @Test
+    void aSeriesTheSweepDoesNotApplyToIsAFlatReference() {
+        List<TrialResult> trials = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            trials.add(StubRun.simple(round, new SeriesKey("vectored", "loopback", Map.of("batch", "8")), TrialStatus.VERIFIED, 0.30));
+            trials.add(StubRun.simple(round, new SeriesKey("vectored", "loopback", Map.of("batch", "128")), TrialStatus.VERIFIED, 0.20));
+            trials.add(StubRun.simple(round, SeriesKey.of("scalar", "loopback"), TrialStatus.VERIFIED, 0.25));
+        }
+        XYChart chart = Charts.sweep(SeriesSummary.of(StubRun.of(trials)), "batch", Metric.SEND_SECONDS);
+        assertThat(chart.getSeriesMap()).containsOnlyKeys("vectored", "scalar (no batch)");
+        XYSeries scalar = chart.getSeriesMap().get("scalar (no batch)");
+        assertThat(scalar.getXData()).containsExactly(8, 128);
+        assertThat(scalar.getYData()).containsExactly(0.25, 0.25);
     }
 
     @Test
