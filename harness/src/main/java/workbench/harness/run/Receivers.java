@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.RemoteReceiver;
+import workbench.harness.net.control.TokenProof;
 import workbench.harness.net.link.EmulatedLink;
 import workbench.harness.net.link.IpCommand;
 import workbench.reports.model.TrialResult;
@@ -31,7 +32,7 @@ final class Receivers implements AutoCloseable {
                 IpCommand.checkReady();
             }
             for (Network n : plan.networks()) {
-                facts(r, n);
+                r.facts.put("network." + n.label(), NetworkFacts.describe(n));
                 if (n instanceof Network.Loopback || n instanceof Network.Unix) {
                     ReceiverChild child = r.closeLater(ReceiverChild.start(plan.largestRam(), dropPage));
                     r.receivers.put(n.label(), r.closeLater(RemoteReceiver.connect(child.control(), version)));
@@ -40,7 +41,7 @@ final class Receivers implements AutoCloseable {
                             remote.control().getHostString(), remote.control().getPort()), plan.bind(), plan.token(), version)));
                 } else if (n instanceof Network.Link l) {
                     EmulatedLink link = r.closeLater(EmulatedLink.create(l.profile()));
-                    String token = workbench.harness.net.control.TokenProof.nonce();
+                    String token = TokenProof.nonce();
                     ReceiverChild child = r.closeLater(ReceiverChild.start(plan.largestRam(), link, token));
                     r.agents.put(n.label(), r.closeLater(AgentProcess.start(plan, l, link, child.control(), token)));
                     link.facts().forEach((k, v) -> r.facts.put("network." + n.label() + "." + k, v));
@@ -51,10 +52,6 @@ final class Receivers implements AutoCloseable {
             r.close();
             throw e;
         }
-    }
-
-    private static void facts(Receivers r, Network n) {
-        r.facts.put("network." + n.label(), NetworkFacts.describe(n));
     }
 
     /** closed in reverse order of opening: agents and receivers before children, children before links */

@@ -73,12 +73,10 @@ public final class RunExecutor {
                     TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), plan.bind());
                     List<SeriesPlan> series = plan.series();
                     int planned = plan.warmup() + plan.trials();
-                    int index = 0;
                     for (int round = 0; more(round, planned, recorder.run()); round++) {
-                        for (Schedule.Slot slot : Schedule.round(round, series.size(), plan.warmup(), index)) {
+                        for (Schedule.Slot slot : Schedule.round(round, series.size(), plan.warmup(), round * series.size())) {
                             TrialResult trial = receivers.run(runner, slot, series.get(slot.series()));
                             recorder.add(trial);
-                            index++;
                             progress.trial(slot, Math.max(planned, round + 1), planned * series.size(), trial.series().label(),
                                     trial.sendSeconds(), trial.failureReason().isEmpty());
                             trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
@@ -107,7 +105,7 @@ public final class RunExecutor {
     private Map<String, String> environment(SenderRams rams, Map<String, String> networkFacts) {
         Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
         env.put("ram.backing.sender", rams.backing());
-        env.put("ram.backing.receiver", "direct (child JVM, -XX:MaxDirectMemorySize sized for the guest)");
+        env.put("ram.backing.receiver", "chosen by each receiver for its guest: direct memory, or /dev/shm beyond its cap");
         env.putAll(networkFacts);
         return env;
     }

@@ -137,6 +137,8 @@ public final class ServeServer implements AutoCloseable {
                 "no data connection within " + DATA_ACCEPT.toSeconds() + " s", "the sender could not reach " + listener.endpoint().text()));
         try (stream) {
             if (params.rcvbuf() > 0 && params.transport().equals("tcp")) {
+                // set on the accepted socket, not the shared listener, so a trial without it keeps autotuning;
+                // the window scale was agreed at accept, so a buffer far above the default is only partly used
                 stream.setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
             }
             Message.Result result = receiver.receive(params.trial(), stream, params.readBuffer(),
