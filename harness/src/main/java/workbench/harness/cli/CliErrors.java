@@ -3,6 +3,8 @@ package workbench.harness.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 
 /** Turns every failure into one line on stderr and the exit code DESIGN.md assigns. */
 final class CliErrors {
@@ -13,7 +15,8 @@ final class CliErrors {
         PrintWriter err = cli.getErr();
         boolean verbose = false;
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            verbose |= p.hasMatchedOption("--verbose");
+            CommandLine.Model.CommandSpec common = p.commandSpec().mixins().get(CommonOptions.MIXIN);
+            verbose |= common != null && ((CommonOptions) common.userObject()).verbose;
         }
         if (e instanceof UserException u) {
             err.println(u.line());

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 import workbench.harness.run.Defaults;
 import workbench.reports.compare.CompareReport;
 import workbench.reports.compare.IncomparableRunsException;
@@ -20,7 +23,7 @@ import workbench.reports.model.Run;
 import workbench.reports.stats.Comparisons;
 
 /** {@code workbench compare}: several runs side by side in one report. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", sortOptions = false,
         description = {"Lays several runs side by side in one self-contained report.html: the settings that",
                 "differ between their manifests (network, machine, JVM, any option) name the groups, strategy is",
                 "the series. Runs whose guest RAM differs are refused unless --allow-different-ram is given."})
@@ -39,8 +42,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--allow-different-ram",
             description = "compare runs whose RAM spec (ram, blocks, page-size, dup, uniform, dirty, layout, content, seed) differs, with a warning")
     boolean allowDifferentRam;
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     @Override
     public Integer call() {

@@ -1,10 +1,8 @@
 package workbench.harness.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Set;
-import workbench.harness.net.Network;
+import java.util.Map;
 import workbench.reports.Reports;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
@@ -21,11 +19,12 @@ final class ConsoleResults {
     private ConsoleResults() {
     }
 
-    static void print(Run run, String baseline, PrintWriter out) {
+    /** @param nominal the rate each network promises, where it promises one (emulated links), by label */
+    static void print(Run run, Map<String, String> nominal, String baseline, PrintWriter out) {
         out.print(Reports.seedTable(run));
         out.println();
         Comparisons.against(run, baseline).forEach(c -> out.println(c.sentence()));
-        linkRates(run, out);
+        achievedRates(run, nominal, out);
         for (Warning.Found w : Warning.check(run)) {
             if (w.warning() != Warning.UNVERIFIED) { // the table already says "(unverified)"
                 out.println("warning: " + w.line());
@@ -35,20 +34,14 @@ final class ConsoleResults {
     }
 
     /** "link:gbe (1 Gbit/s tbf, MTU 1500, …): achieved 0.949 Gbit/s end to end (median of 20 verified trials)" */
-    private static void linkRates(Run run, PrintWriter out) {
-        Set<String> links = new LinkedHashSet<>();
-        run.trials().forEach(t -> links.add(t.series().network()));
-        for (String label : links) {
-            if (!label.startsWith("link:")) {
-                continue;
-            }
+    private static void achievedRates(Run run, Map<String, String> nominal, PrintWriter out) {
+        for (Map.Entry<String, String> network : nominal.entrySet()) {
             double[] gbit = run.trials().stream()
-                    .filter(t -> t.measured() && t.status() == TrialStatus.VERIFIED && t.series().network().equals(label))
+                    .filter(t -> t.measured() && t.status() == TrialStatus.VERIFIED && t.series().network().equals(network.getKey()))
                     .mapToDouble(ConsoleResults::endToEndGbit).filter(Double::isFinite).toArray();
             if (gbit.length > 0) {
-                String nominal = ((Network.Link) Network.parse(label)).profile().description();
                 out.println(String.format(Locale.ROOT, "%s (%s): achieved %.3f Gbit/s end to end (median of %d verified trials)",
-                        label, nominal, Summary.of(gbit).median(), gbit.length));
+                        network.getKey(), network.getValue(), Summary.of(gbit).median(), gbit.length));
             }
         }
     }

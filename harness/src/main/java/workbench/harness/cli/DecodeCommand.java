@@ -5,15 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 import workbench.harness.stream.Dissection;
 import workbench.harness.stream.StreamFormatException;
 
 /** {@code workbench decode FILE}: dissects a QEMU 7.2 migration stream, ours or a real QEMU's. */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(name = "decode", 
         description = {"Dissects a migration stream file: sections, RAM blocks (sha256 of the rebuilt content),",
                 "record counts, vmdesc length, file size and sha256. A malformed stream is one error line, exit 2."})
 public final class DecodeCommand implements Callable<Integer> {
@@ -23,8 +26,8 @@ public final class DecodeCommand implements Callable<Integer> {
     Path file;
     @Option(names = "--json", description = "print the dissection as JSON")
     boolean json;
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     @Override
     public Integer call() {

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 import workbench.harness.run.RunPlan;
 import workbench.reports.model.Run;
 
 /**
  * {@code run --like run.json}: a previous run's configuration becomes the defaults, and options
  * given now override it. Done by parsing once more: the old configuration as options, then the
- * new command line — so every value passes the same converters and checks as when typed.
+ * new command line — so every value passes the same converters and checks as when typed. The
+ * settings are typed in run.json; each is rendered as the text its option accepts.
  */
 final class LikeRun {
     private LikeRun() {
@@ -22,11 +25,11 @@ final class LikeRun {
         Run previous = RunFiles.read(runJson); // a run folder or its run.json
         CommandLine.ParseResult typed = current.commandLine().getParseResult();
         List<String> args = new ArrayList<>();
-        for (Map.Entry<String, Object> e : previous.manifest().configuration().entrySet()) {
+        for (Map.Entry<String, String> e : previous.manifest().settings().texts().entrySet()) {
             var option = current.findOption("--" + e.getKey());
             if (option != null && !typed.hasMatchedOption(option)) {
                 args.add("--" + e.getKey());
-                args.add(asArgument(e.getKey(), e.getValue()));
+                args.add(e.getValue());
             }
         }
         List<String> original = typed.originalArgs();
@@ -42,14 +45,6 @@ final class LikeRun {
         }
         RunCommand repeated = top.getSubcommands().get("run").getCommand();
         return repeated.plan();
-    }
-
-    private static String asArgument(String key, Object value) {
-        if (value instanceof List<?> list) {
-            return key.equals("blocks") ? String.valueOf(list.size())
-                    : String.join(",", list.stream().map(String::valueOf).toList());
-        }
-        return String.valueOf(value);
     }
 
     private static void removeLike(List<String> args) {

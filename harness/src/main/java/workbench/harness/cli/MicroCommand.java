@@ -8,10 +8,13 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 
 /** {@code workbench micro}: JMH micro-benchmarks of the sender's parts (SinkBench, DupScanBench). */
-@Command(name = "micro", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "micro", sortOptions = false,
         description = {"Runs the JMH micro-benchmarks in forked JVMs: SinkBench (a whole stream into a discarding",
                 "channel, ns per page, scalar vs vectored) and DupScanBench (the dup check of one page)."})
 public final class MicroCommand implements Callable<Integer> {
@@ -25,8 +28,8 @@ public final class MicroCommand implements Callable<Integer> {
     int iterations;
     @Option(names = "--seconds", defaultValue = "1", description = "seconds per iteration; default ${DEFAULT-VALUE}")
     int seconds;
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     @Override
     public Integer call() {

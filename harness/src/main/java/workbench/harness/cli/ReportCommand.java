@@ -5,16 +5,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import workbench.harness.failure.ExitCode;
 import workbench.reports.Reports;
 import workbench.reports.html.HtmlReport;
 import workbench.reports.model.Run;
 
 /** {@code workbench report}: re-renders a run's derived files from its run.json, measuring nothing. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report", sortOptions = false,
         description = {"Re-renders a run's trials.csv, summary.md, charts (charts/*.png) and report.html",
                 "from its run.json alone; nothing is measured again and run.json is left as it is."})
 public final class ReportCommand implements Callable<Integer> {
@@ -25,8 +27,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path run;
     @Option(names = "--out", paramLabel = "DIR", description = "write the files here instead of beside run.json")
     Path out;
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     @Override
     public Integer call() {

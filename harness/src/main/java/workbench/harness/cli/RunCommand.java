@@ -3,29 +3,37 @@ package workbench.harness.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import workbench.harness.io.WriteStrategy;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
+import workbench.harness.metrics.Clock;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.ProtocolException;
 import workbench.harness.run.Defaults;
 import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
 import workbench.harness.run.RunPlan;
+import workbench.harness.site.Sites;
+import workbench.harness.strategy.Strategies;
+import workbench.harness.strategy.WriteStrategy;
+import workbench.reports.model.Rounds;
+import workbench.reports.model.RunSettings;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Comparisons;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
+import workbench.workloads.ram.BackingChoice;
 
 /** {@code workbench run}: interleaved, verified trials of every strategy, and the seed's table. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", sortOptions = false,
         description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy, on each network,",
                 "in interleaved rounds, verifies every trial, and prints the 2010 seed table.",
                 "A comma list on a numeric option sweeps it (e.g. --batch 1,8,64,256). Results go to <out>/<run-id>/."})
@@ -53,8 +61,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dup-policy", defaultValue = Defaults.DUP_POLICY,
             description = "pages sent as fill records: zero (QEMU 7.2) or uniform (2010); default ${DEFAULT-VALUE}")
     DupPolicy dupPolicy;
-    @Option(names = "--strategies", defaultValue = Defaults.STRATEGIES, split = ",",
-            description = "write strategies to compare (scalar, vectored); default ${DEFAULT-VALUE}")
+    @Option(names = "--strategies", defaultValue = Defaults.STRATEGIES, split = ",", completionCandidates = StrategyNames.class,
+            description = "write strategies to compare (${COMPLETION-CANDIDATES}); default ${DEFAULT-VALUE}")
     List<String> strategies;
     @Option(names = "--batch", defaultValue = Defaults.BATCH, description = "pages per gathering write (vectored); default ${DEFAULT-VALUE}")
     String batch;
@@ -96,20 +104,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--like", paramLabel = "RUN_JSON",
             description = "repeat a previous run's configuration (same seed); options given here override it")
     Path like;
-    @Option(names = "--fault-drop-page", hidden = true, defaultValue = "-1",
-            description = "fault injection for tests: the receiver loses this page (global index) after decoding")
-    int dropPage;
+    @Option(names = "--backing", defaultValue = Defaults.BACKING,
+            description = "where the sender's guests live: auto (direct memory, /dev/shm beyond the JVM's cap), direct or shm; default ${DEFAULT-VALUE}")
+    String backing;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
         RunExecutor.Outcome outcome;
         try {
-            outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), dropPage).execute();
+            outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), new Sites(),
+                    Clock.SYSTEM).execute();
         } catch (ProtocolException e) {
             // the receiver refused us (token, busy, --max-ram, version) or broke the protocol
             throw new UserException(e.getMessage(), e.hint(), ExitCode.ENVIRONMENT);
@@ -117,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserException("the run failed: " + e.getMessage(),
                     "trials that finished are in run.json (\"complete\": false)", ExitCode.RUN_FAILED);
         }
-        ConsoleResults.print(outcome.run(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
+        ConsoleResults.print(outcome.run(), outcome.nominal(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
         spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json") + "  report: "
                 + outcome.dir().resolve("report.html"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
@@ -138,16 +147,15 @@ public final class RunCommand implements Callable<Integer> {
                     SweepList.parse("--sndbuf", sndbuf, SweepList::socketBuffer),
                     SweepList.parse("--rcvbuf", rcvbuf, SweepList::socketBuffer),
                     blocks, layout, content, seed);
-            List<WriteStrategy> ws = strategies.stream().map(WriteStrategy::parse).toList();
+            List<WriteStrategy> ws = strategies.stream().map(Strategies::byName).toList();
             List<Network> networks = Network.parseList(net);
             OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.fraction(ciTarget));
-            Map<String, Object> configuration = options.configuration(dupPolicy, ws, networks, trials, warmup);
-            target.ifPresent(t -> {
-                configuration.put("ci-target", t);
-                configuration.put("max-trials", maxTrials);
-            });
+            BackingChoice backingChoice = BackingChoice.parse(backing);
+            RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
+                    backingChoice);
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
-                    Optional.ofNullable(saveStream), commandLine(), configuration, target, maxTrials);
+                    Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
+                    backingChoice);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }

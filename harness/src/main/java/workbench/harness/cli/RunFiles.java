@@ -3,6 +3,8 @@ package workbench.harness.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 import workbench.reports.json.RunFileException;
 import workbench.reports.json.RunJson;
 import workbench.reports.model.Run;

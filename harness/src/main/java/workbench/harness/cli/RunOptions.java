@@ -5,15 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import workbench.harness.io.SinkOptions;
-import workbench.harness.io.WriteStrategy;
 import workbench.harness.net.Network;
-import workbench.harness.run.SocketOptions;
-import workbench.harness.run.Variant;
+import workbench.harness.strategy.Strategies;
+import workbench.harness.strategy.WriteStrategy;
+import workbench.harness.trial.SocketOptions;
+import workbench.harness.trial.Variant;
+import workbench.reports.model.RamSettings;
+import workbench.reports.model.Rounds;
+import workbench.reports.model.RunSettings;
+import workbench.reports.model.Setting;
+import workbench.reports.model.SettingKind;
+import workbench.reports.model.StatisticsSettings;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
+import workbench.workloads.ram.BackingChoice;
 import workbench.workloads.ram.RamSpec;
 
 /** The sweepable options of run as parsed lists; their cross product is the plan's variants. */
@@ -64,31 +71,37 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
         return new Variant(spec, sink, readBuffer.values().get(p[6]), socket, params);
     }
 
-    /** every option as resolved, lists for swept ones: the manifest's configuration and what --like reads back */
-    Map<String, Object> configuration(DupPolicy policy, List<WriteStrategy> strategies, List<Network> networks, int trials, int warmup) {
-        Function<Object, Object> same = x -> x;
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("ram", ram.configured(same::apply));
-        c.put("blocks", blocks);
-        c.put("page-size", RamSpec.DEFAULT_PAGE_SIZE);
-        c.put("dup", dup.configured(same::apply));
-        c.put("uniform", uniform.configured(same::apply));
-        c.put("dirty", dirty.configured(same::apply));
-        c.put("layout", layout.name().toLowerCase(Locale.ROOT));
-        c.put("content", content.name().toLowerCase(Locale.ROOT));
-        c.put("seed", seed);
-        c.put("dup-policy", policy.name().toLowerCase(Locale.ROOT));
-        c.put("strategies", strategies.stream().map(WriteStrategy::label).toList());
-        c.put("batch", batch.configured(same::apply));
-        c.put("scalar-buffer", scalarBuffer.configured(same::apply));
-        c.put("staging-buffer", SinkOptions.QEMU_BUFFER);
-        c.put("read-buffer", readBuffer.configured(same::apply));
-        c.put("tcp-nodelay", noDelay.configured(b -> b ? "on" : "off"));
-        c.put("sndbuf", sndbuf.configured(v -> v == 0 ? "auto" : v));
-        c.put("rcvbuf", rcvbuf.configured(v -> v == 0 ? "auto" : v));
-        c.put("net", String.join(",", networks.stream().map(Network::label).toList()));
-        c.put("trials", trials);
-        c.put("warmup", warmup);
-        return c;
+    /** every setting as resolved, typed, lists for swept ones: the manifest's record and what --like reads back */
+    RunSettings settings(DupPolicy policy, List<WriteStrategy> strategies, List<Network> networks, Rounds rounds,
+                         BackingChoice backing) {
+        RamSettings ramSettings = new RamSettings(ram.values(), blocks, RamSpec.DEFAULT_PAGE_SIZE, dup.values(),
+                uniform.values(), dirty.values(), lower(layout), lower(content), seed, lower(policy));
+        List<Setting> entries = List.of(
+                setting(batch, SettingKind.INTEGER),
+                setting(scalarBuffer, SettingKind.SIZE),
+                new Setting("staging-buffer", SettingKind.SIZE, owner("staging-buffer"), List.of(String.valueOf(SinkOptions.QEMU_BUFFER))),
+                setting(readBuffer, SettingKind.SIZE),
+                setting(noDelay, SettingKind.FLAG),
+                setting(sndbuf, SettingKind.SIZE),
+                setting(rcvbuf, SettingKind.SIZE),
+                new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))));
+        return new RunSettings(ramSettings, networks.stream().map(Network::label).toList(),
+                strategies.stream().map(WriteStrategy::name).toList(), rounds, StatisticsSettings.DEFAULT, entries);
+    }
+
+    /** a swept option as typed: the values' own texts, so --like passes them back through the same parsers */
+    private static Setting setting(SweepList<?> list, SettingKind kind) {
+        String name = list.option().substring(2);
+        return new Setting(name, kind, owner(name), list.texts());
+    }
+
+    /** the strategy that reads a setting, else the side of the connection it tunes */
+    private static String owner(String name) {
+        return Strategies.all().stream().filter(s -> s.settings().contains(name)).map(WriteStrategy::name).findFirst()
+                .orElse(name.equals("read-buffer") || name.equals("rcvbuf") ? "receiver" : "sender");
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

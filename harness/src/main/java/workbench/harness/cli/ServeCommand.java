@@ -6,13 +6,16 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import workbench.harness.net.control.ServeOptions;
-import workbench.harness.net.control.ServeServer;
-import workbench.harness.run.EnvironmentProbe;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
+import workbench.harness.serve.ServeOptions;
+import workbench.harness.serve.ServeServer;
+import workbench.harness.metrics.EnvironmentProbe;
 
 /** {@code workbench serve}: the receiver, as a child of run or on another host. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", sortOptions = false,
         description = {"Receives migration streams: decodes them into guest RAM and returns a digest per trial.",
                 "Serves one client at a time, run after run, until stopped; a bad client is logged and dropped."})
 public final class ServeCommand implements Callable<Integer> {
@@ -28,11 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
     boolean once;
     @Option(names = "--exit-with-stdin", hidden = true, description = "exit when stdin closes (a child of run dies with its parent)")
     boolean exitWithStdin;
-    @Option(names = "--fault-drop-page", hidden = true, defaultValue = "-1",
-            description = "fault injection for tests: lose this page (global index) after decoding")
-    int dropPage;
-    @Option(names = "--verbose", description = "stack traces with errors")
-    boolean verbose;
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     @Override
     public Integer call() throws IOException {
@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             long max = maxRam != null ? maxRam : Math.max(1L << 30, totalMemory() / 2);
             Optional<String> secret = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
-            return new ServeOptions(address, secret, max, Version.get(), dropPage);
+            return new ServeOptions(address, secret, max, Version.get());
         } catch (IllegalArgumentException e) {
             throw new UserException("--listen " + listen + ": " + e.getMessage(),
                     "e.g. --listen 127.0.0.1:7000, or --listen 0.0.0.0:7000 --token SECRET", ExitCode.INVALID_INPUT);

@@ -5,19 +5,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The top command: its subcommands and the one place where errors become exit codes. */
-@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = WorkbenchCommand.VersionProvider.class,
+@Command(name = "workbench", versionProvider = WorkbenchCommand.VersionProvider.class,
         description = "Measures what it costs to move VM RAM through a QEMU migration stream, scalar vs vectored writes.",
         subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, ReportCommand.class, CompareCommand.class,
                 MicroCommand.class,
                 AgentCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand {
+    @Mixin(name = CommonOptions.MIXIN)
+    CommonOptions common;
 
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"workbench " + Version.get()};
+            return new String[] {"workbench " + Version.describe()};
         }
     }
 
@@ -29,6 +32,8 @@ public final class WorkbenchCommand {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(CliErrors::onExecution);
         cli.setParameterExceptionHandler(CliErrors::onParameter);
+        VersionProvider version = new VersionProvider();
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version)); // -V everywhere
         return cli;
     }
 }

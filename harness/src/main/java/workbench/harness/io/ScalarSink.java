@@ -11,6 +11,7 @@ import java.nio.channels.WritableByteChannel;
 public final class ScalarSink implements StreamSink {
     private final WritableByteChannel out;
     private final ByteBuffer buffer;
+    private final SyscallCounts calls = new SyscallCounts();
     private long put;
     private IOException error;
 
@@ -66,7 +67,8 @@ public final class ScalarSink implements StreamSink {
     }
 
     @Override
-    public void putPage(ByteBuffer page) throws IOException {
+    public void putPageBytes(PageRef ref) throws IOException {
+        ByteBuffer page = ref.bytes();
         int end = page.limit();
         while (page.position() < end) {
             if (!buffer.hasRemaining()) {
@@ -92,6 +94,7 @@ public final class ScalarSink implements StreamSink {
         buffer.flip();
         try {
             while (buffer.hasRemaining()) {
+                calls.write();
                 out.write(buffer);
             }
         } catch (IOException e) {
@@ -109,6 +112,11 @@ public final class ScalarSink implements StreamSink {
     @Override
     public long bytesCopied() {
         return put;
+    }
+
+    @Override
+    public SyscallCounts calls() {
+        return calls;
     }
 
     @Override

@@ -1,12 +1,13 @@
 package workbench.harness.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
- * Where the encoder puts the migration stream: QEMUFile's shape. Small items are copied; a page
- * is handed over by reference and, depending on the strategy, copied or sent in place. The first
- * I/O error sticks: later calls throw it again.
+ * Where the encoder puts the migration stream: QEMUFile's shape. Small items are copied; RAM
+ * pages arrive as whole records ({@link #page}) so a strategy may frame them its own way — route
+ * them to other connections, merge their headers — and a page's bytes are handed over by
+ * reference, to be copied, gathered or sent from the backing file. The first I/O error sticks:
+ * later calls throw it again.
  */
 public interface StreamSink extends AutoCloseable {
     void putByte(int b) throws IOException;
@@ -17,26 +18,42 @@ public interface StreamSink extends AutoCloseable {
 
     void putBytes(byte[] src, int offset, int length) throws IOException;
 
+    default void putBytes(byte[] src) throws IOException {
+        putBytes(src, 0, src.length);
+    }
+
     /**
-     * One guest page, from position to limit. The buffer must stay unchanged until the next
-     * {@link #flush}; the sink may move its position.
+     * One RAM page record: {@code fill} is the byte of a fill (ZERO) record, or -1 for a whole
+     * page; {@code continued} when the record before was of the same block. QEMU's framing
+     * ({@link PageRecords}) unless the strategy frames pages its own way.
      */
-    void putPage(ByteBuffer page) throws IOException;
+    default void page(PageRef page, int fill, boolean continued) throws IOException {
+        PageRecords.write(this, page, fill, continued);
+    }
+
+    /**
+     * A page's bytes, by reference. They must stay unchanged until the next {@link #flush}; the
+     * sink may move the buffer's position.
+     */
+    void putPageBytes(PageRef page) throws IOException;
+
+    /** The encoder is about to end a RAM section (its EOS word follows): where QEMU syncs its multifd channels. */
+    default void sectionEnd() throws IOException {
+    }
 
     /** Hands everything put so far to the channel; returns when the channel took it all. */
     void flush() throws IOException;
 
-    /** bytes put so far */
+    /** bytes put so far, on every connection */
     long bytesPut();
 
     /** bytes this sink copied into its own buffers */
     long bytesCopied();
 
-    /** Flushes; the channel itself is the caller's to close. */
+    /** the system calls made so far */
+    SyscallCounts calls();
+
+    /** Flushes; the channels themselves are the caller's to close. */
     @Override
     void close() throws IOException;
-
-    default void putBytes(byte[] src) throws IOException {
-        putBytes(src, 0, src.length);
-    }
 }

@@ -20,6 +20,7 @@ public final class VectoredSink implements StreamSink {
     private int segmentCount;
     private int pages;
     private int segmentStart;
+    private final SyscallCounts calls = new SyscallCounts();
     private long put;
     private long copied;
     private IOException error;
@@ -69,7 +70,8 @@ public final class VectoredSink implements StreamSink {
     }
 
     @Override
-    public void putPage(ByteBuffer page) throws IOException {
+    public void putPageBytes(PageRef ref) throws IOException {
+        ByteBuffer page = ref.bytes();
         closeSegment();
         iov[iovCount++] = page; // by reference: the page is never copied
         put += page.remaining();
@@ -87,6 +89,7 @@ public final class VectoredSink implements StreamSink {
         try {
             if (iovCount == 1) {
                 while (iov[0].hasRemaining()) {
+                    calls.write();
                     out.write(iov[0]);
                 }
             } else if (iovCount > 1) {
@@ -111,6 +114,7 @@ public final class VectoredSink implements StreamSink {
     private void writeAll() throws IOException {
         int first = 0;
         while (first < iovCount) {
+            calls.writev(iovCount - first);
             out.write(iov, first, iovCount - first);
             while (first < iovCount && !iov[first].hasRemaining()) {
                 first++;
@@ -151,6 +155,11 @@ public final class VectoredSink implements StreamSink {
     @Override
     public long bytesCopied() {
         return copied;
+    }
+
+    @Override
+    public SyscallCounts calls() {
+        return calls;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package workbench.harness.micro;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,11 +14,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import workbench.harness.io.NullChannel;
+import workbench.harness.io.PageTable;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.io.StreamSink;
-import workbench.harness.io.WriteStrategy;
+import workbench.harness.strategy.Strategies;
+import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.stream.StreamEncoder;
-import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
@@ -44,23 +47,23 @@ public class SinkBench {
 
     private StreamEncoder encoder;
     private WriteStrategy write;
-    private final NullChannel channel = new NullChannel();
+    private final List<NullChannel> channels = List.of(new NullChannel());
 
     @Setup(Level.Trial)
     public void generate() {
         RamSpec spec = new RamSpec(RamSpec.evenBlocks((long) PAGES * 4096, 1, 4096), 4096, dup, 0, 1.0, Layout.SCATTERED,
                 Content.RANDOM, 2010);
-        DirtySet dirty = RamImage.dirtySet(spec);
+        DirtyLog dirty = RamImage.dirtyLog(spec);
         GuestRam ram = RamImage.create(spec, dirty);
-        encoder = new StreamEncoder(ram, dirty, DupPolicy.ZERO);
-        write = WriteStrategy.parse(strategy);
+        encoder = new StreamEncoder(new PageTable(ram), dirty, DupPolicy.ZERO);
+        write = Strategies.byName(strategy);
     }
 
     /** nanoseconds per page of a whole stream */
     @Benchmark
     @OperationsPerInvocation(PAGES)
     public long encode() throws IOException {
-        StreamSink sink = write.open(channel, SinkOptions.of(32 << 10, 128));
+        StreamSink sink = write.open(channels, SinkOptions.of(32 << 10, 128));
         encoder.encode(sink);
         return sink.bytesPut();
     }

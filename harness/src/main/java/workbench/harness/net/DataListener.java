@@ -14,7 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A receiver's data listener, TCP or Unix-domain, accepting one stream at a time within a timeout. */
+/**
+ * A receiver's data listener for one trial, TCP or Unix-domain: opened when the trial is prepared,
+ * closed once it has accepted the trial's connections, so a connection meant for another trial —
+ * a stranger's, a stale queued one, one beyond the expected count — never reaches its decoder.
+ */
 public final class DataListener implements AutoCloseable {
     private final ServerSocketChannel server;
     private final DataEndpoint endpoint;
@@ -24,6 +28,14 @@ public final class DataListener implements AutoCloseable {
         this.server = server;
         this.endpoint = endpoint;
         this.socketDir = socketDir;
+    }
+
+    /** A listener of {@code transport}: TCP on {@code host} (any free port), or a Unix socket in a private folder. */
+    public static DataListener open(Transport transport, InetAddress host) throws IOException {
+        return switch (transport) {
+            case TCP -> tcp(host);
+            case UNIX -> unix();
+        };
     }
 
     /** A TCP listener on {@code address}, any free port. */

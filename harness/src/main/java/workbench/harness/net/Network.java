@@ -50,11 +50,6 @@ public sealed interface Network {
     /** the name shown in tables and recorded in results */
     String label();
 
-    /** whether trials on this network are checked by a receiver */
-    default boolean verified() {
-        return !(this instanceof Null);
-    }
-
     /**
      * "loopback,unix,null,tcp://host:port,link:gbe,link:rate=2.5gbit,mtu=9000": a link's own
      * key=value settings follow it, so a token with '=' that names no network belongs to the one before.

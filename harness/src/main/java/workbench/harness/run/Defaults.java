@@ -32,4 +32,6 @@ public final class Defaults {
     /** measured rounds at most when --ci-target adds rounds */
     public static final String MAX_TRIALS = "50";
     public static final String OUT = "results";
+    /** direct memory while the guests fit under the JVM's cap, /dev/shm beyond */
+    public static final String BACKING = "auto";
 }

@@ -2,6 +2,7 @@ package workbench.harness.run;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import workbench.harness.trial.Slot;
 
 /**
  * Human progress on stderr — round, series, an estimate of the time left — only when stderr is a
@@ -31,7 +32,7 @@ public final class Progress {
     /**
      * @param plannedTrials trials the plan holds at least (adaptive runs may add rounds)
      */
-    public void trial(Schedule.Slot slot, int rounds, int plannedTrials, String series, double seconds, boolean ok) {
+    public void trial(Slot slot, int rounds, int plannedTrials, String series, double seconds, boolean ok) {
         if (start == 0) {
             start = System.nanoTime();
         }

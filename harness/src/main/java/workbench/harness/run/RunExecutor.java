@@ -13,17 +13,30 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import workbench.harness.cli.ExitCode;
-import workbench.harness.cli.UserException;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 import workbench.harness.io.StreamSink;
-import workbench.harness.net.Network;
+import workbench.harness.metrics.Clock;
+import workbench.harness.metrics.EnvironmentProbe;
+import workbench.harness.site.SiteFactory;
+import workbench.harness.site.SiteSet;
+import workbench.harness.site.SiteSetup;
+import workbench.harness.site.Sites;
+import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.stream.StreamEncoder;
+import workbench.harness.trial.SenderRams;
+import workbench.harness.trial.SeriesPlan;
+import workbench.harness.trial.Slot;
+import workbench.harness.trial.TrialRunner;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
+import workbench.workloads.ram.BackingChoice;
+import workbench.workloads.ram.RamBacking;
+import workbench.workloads.ram.RamSpec;
 
 /**
- * Runs a plan: sender RAM generated once, the receiver child started, every trial of the schedule
+ * Runs a plan: sender RAM generated once, each network's site opened, every trial of the schedule
  * run and recorded, and run.json rewritten after each trial so that a killed run loses nothing.
  */
 public final class RunExecutor {
@@ -31,65 +44,91 @@ public final class RunExecutor {
     private final Progress progress;
     private final String version;
     private final String build;
-    private final int dropPage;
+    private final SiteFactory sites;
+    private final Clock clock;
 
     /**
      * @param version the protocol-level version (hello)
-     * @param build    version and commit, for the manifest
-     * @param dropPage fault injection for tests: the receiver loses this page, or -1
+     * @param build   version and commit, for the manifest
+     * @param sites   opens each network's site (tests pass sites with fake peers)
+     * @param clock   what trials are timed with
      */
-    public RunExecutor(RunPlan plan, Progress progress, String version, String build, int dropPage) {
-        this.dropPage = dropPage;
+    public RunExecutor(RunPlan plan, Progress progress, String version, String build, SiteFactory sites, Clock clock) {
         this.plan = plan;
         this.progress = progress;
         this.version = version;
         this.build = build;
+        this.sites = sites;
+        this.clock = clock;
     }
 
-    /** The finished run and the folder holding its results. */
-    public record Outcome(Run run, Path dir) {
+    /** The finished run, the folder holding its results, and the rate each network promises where it promises one. */
+    public record Outcome(Run run, Path dir, Map<String, String> nominal) {
     }
 
     public Outcome execute() throws IOException {
         checkOut();
         checkMemory();
+        RamBacking backing = backing();
         progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
-        SenderRams rams;
-        try {
-            rams = new SenderRams(plan.rams(), plan.dupPolicy());
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new UserException(e.getMessage(), "free memory or use a smaller --ram", ExitCode.ENVIRONMENT);
-        }
-        if (plan.saveStream().isPresent()) {
-            saveStream(rams.of(plan.variants().get(0).ram()).encoder(), plan.saveStream().get());
-        }
-        try (Receivers receivers = Receivers.start(plan, version, dropPage)) {
-            String id = runId();
-            Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.seed(),
-                    plan.configuration(), environment(rams, receivers.facts())), List.of(), false, null);
-            Path dir = createRunDir(id);
-            try (RunRecorder recorder = new RunRecorder(start, dir)) {
-                try {
-                    TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), plan.bind());
-                    List<SeriesPlan> series = plan.series();
-                    int planned = plan.warmup() + plan.trials();
-                    for (int round = 0; more(round, planned, recorder.run()); round++) {
-                        for (Schedule.Slot slot : Schedule.round(round, series.size(), plan.warmup(), round * series.size())) {
-                            TrialResult trial = receivers.run(runner, slot, series.get(slot.series()));
-                            recorder.add(trial);
-                            progress.trial(slot, Math.max(planned, round + 1), planned * series.size(), trial.series().label(),
-                                    trial.sendSeconds(), trial.failureReason().isEmpty());
-                            trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
-                        }
+        try (SenderRams rams = generate(backing)) {
+            if (plan.saveStream().isPresent()) {
+                saveStream(rams.of(plan.variants().get(0).ram()).encoder(), plan.saveStream().get());
+            }
+            TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), clock);
+            SiteSetup setup = new SiteSetup(plan.variants(), plan.dupPolicy(), backing, plan.bind(), plan.token(), version);
+            try (SiteSet open = sites.open(plan.networks(), setup, runner)) {
+                String id = runId();
+                Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.settings(),
+                        environment(backing, open.facts())), List.of(), false, null);
+                Path dir = createRunDir(id);
+                try (RunRecorder recorder = new RunRecorder(start, dir)) {
+                    try {
+                        rounds(open, recorder);
+                        progress.end();
+                        return new Outcome(recorder.complete(), dir, open.nominal());
+                    } catch (IOException | RuntimeException e) {
+                        progress.end();
+                        recorder.fail(String.valueOf(e.getMessage()));
+                        throw e;
                     }
-                    progress.end();
-                    return new Outcome(recorder.complete(), dir);
-                } catch (IOException | RuntimeException e) {
-                    progress.end();
-                    recorder.fail(String.valueOf(e.getMessage()));
-                    throw e;
                 }
             }
+        }
+    }
+
+    /** Every round of the schedule, interleaved, each trial recorded the moment it ends. */
+    private void rounds(SiteSet open, RunRecorder recorder) throws IOException {
+        List<SeriesPlan> series = plan.series();
+        int planned = plan.warmup() + plan.trials();
+        for (int round = 0; more(round, planned, recorder.run()); round++) {
+            for (Slot slot : Schedule.round(round, series.size(), plan.warmup(), round * series.size())) {
+                SeriesPlan s = series.get(slot.series());
+                TrialResult trial = open.of(s.network()).run(slot, s);
+                recorder.add(trial);
+                progress.trial(slot, Math.max(planned, round + 1), planned * series.size(), trial.series().label(),
+                        trial.sendSeconds(), trial.failureReason().isEmpty());
+                trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
+            }
+        }
+    }
+
+    /** The backing asked for, shm when a strategy sends from the guest's file; refused where it cannot be had. */
+    private RamBacking backing() {
+        boolean file = plan.strategies().stream().anyMatch(WriteStrategy::needsFile);
+        long total = plan.rams().stream().mapToLong(RamSpec::size).sum();
+        try {
+            return (file ? BackingChoice.SHM : plan.backing()).resolve(total);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserException(e.getMessage(), "choose another --backing or a smaller --ram", ExitCode.ENVIRONMENT);
+        }
+    }
+
+    private SenderRams generate(RamBacking backing) {
+        try {
+            return new SenderRams(plan.rams(), plan.dupPolicy(), backing);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new UserException(e.getMessage(), "free memory or use a smaller --ram", ExitCode.ENVIRONMENT);
         }
     }
 
@@ -102,9 +141,9 @@ public final class RunExecutor {
                 && !Confidence.reached(soFar, plan.ciTarget().getAsDouble());
     }
 
-    private Map<String, String> environment(SenderRams rams, Map<String, String> networkFacts) {
+    private Map<String, String> environment(RamBacking backing, Map<String, String> networkFacts) {
         Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
-        env.put("ram.backing.sender", rams.backing());
+        env.put("ram.backing.sender", backing.name().toLowerCase(java.util.Locale.ROOT));
         env.put("ram.backing.receiver", "chosen by each receiver for its guest: direct memory, or /dev/shm beyond its cap");
         env.putAll(networkFacts);
         return env;
@@ -125,9 +164,8 @@ public final class RunExecutor {
 
     /** Every sender and receiver process holds the guest: fail before generating anything if the machine cannot. */
     private void checkMemory() {
-        long copies = 1 + plan.networks().stream().filter(Network::verified).count()
-                + plan.networks().stream().filter(n -> n instanceof Network.Link).count();
-        long guests = plan.rams().stream().mapToLong(workbench.workloads.ram.RamSpec::size).sum();
+        long copies = Sites.guestCopies(plan.networks());
+        long guests = plan.rams().stream().mapToLong(RamSpec::size).sum();
         long need = copies * guests + (512L << 20);
         long available = EnvironmentProbe.availableMemory();
         if (available > 0 && need > available) {
@@ -140,7 +178,7 @@ public final class RunExecutor {
 
     private void saveStream(StreamEncoder encoder, Path file) throws IOException {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); StreamSink sink = plan.strategies().get(0).open(out, plan.variants().get(0).sink())) {
+                StandardOpenOption.TRUNCATE_EXISTING); StreamSink sink = plan.strategies().get(0).open(List.of(out), plan.variants().get(0).sink())) {
             encoder.encode(sink);
         }
         progress.note("stream saved to " + file);
@@ -166,7 +204,7 @@ public final class RunExecutor {
     private String runId() {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(plan.configuration().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(plan.settings().texts().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return stamp + "-" + HexFormat.of().formatHex(h, 0, 3);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

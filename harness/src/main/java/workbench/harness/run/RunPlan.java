@@ -3,18 +3,20 @@ package workbench.harness.run;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import workbench.harness.io.WriteStrategy;
+import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.net.Network;
+import workbench.harness.trial.SeriesPlan;
+import workbench.harness.trial.Variant;
+import workbench.reports.model.RunSettings;
 import workbench.reports.model.SeriesKey;
+import workbench.reports.model.SeriesRole;
 import workbench.workloads.page.DupPolicy;
+import workbench.workloads.ram.BackingChoice;
 import workbench.workloads.ram.RamSpec;
 
 /**
@@ -31,19 +33,19 @@ import workbench.workloads.ram.RamSpec;
  * @param out           folder that receives results/&lt;run-id&gt;/
  * @param saveStream    file to write one trial's stream to, if asked
  * @param commandLine   the command line as typed, for the manifest
- * @param configuration every option as resolved, lists for swept ones, by option name
+ * @param settings      every setting as resolved, typed, lists for swept ones: the manifest's record and what --like reads back
  * @param ciTarget      adaptive trials: add rounds until every series' 95% CI half-width is within this fraction of its mean
  * @param maxTrials     measured rounds at most when adaptive
+ * @param backing       where the sender's guests live: auto, direct or shm (forced to shm when a strategy sends from the file)
  */
 public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStrategy> strategies, List<Network> networks,
                       Optional<InetAddress> bind, Optional<String> token, int trials, int warmup, Path out,
-                      Optional<Path> saveStream, String commandLine, Map<String, Object> configuration,
-                      OptionalDouble ciTarget, int maxTrials) {
+                      Optional<Path> saveStream, String commandLine, RunSettings settings,
+                      OptionalDouble ciTarget, int maxTrials, BackingChoice backing) {
     public RunPlan {
         variants = List.copyOf(variants);
         strategies = List.copyOf(strategies);
         networks = List.copyOf(networks);
-        configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one setting of every option");
         }
@@ -75,7 +77,7 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
             for (int v = 0; v < variants.size(); v++) {
                 for (WriteStrategy s : strategies) {
                     SeriesPlan p = new SeriesPlan(n, s, v, variants.get(v));
-                    if (seen.add(p.key())) {
+                    if (seen.add(p.key(SeriesRole.STRATEGY))) {
                         out.add(p);
                     }
                 }

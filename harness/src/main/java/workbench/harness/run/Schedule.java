@@ -2,16 +2,13 @@ package workbench.harness.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import workbench.harness.trial.Slot;
 
 /**
  * The order of trials: warm-up rounds, then measured rounds, each round one trial per series,
  * the order reversing every round (A B, B A, A B, …) so drift and JIT warm-up hit all alike.
  */
 public final class Schedule {
-    /** One trial to run: which round, whether it is warm-up, which series (index into the series list). */
-    public record Slot(int index, int round, boolean warmup, int series) {
-    }
-
     private Schedule() {
     }
 

@@ -3,20 +3,22 @@ package workbench.harness.stream;
 import static workbench.harness.stream.StreamFormat.*;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import workbench.harness.io.PageRef;
+import workbench.harness.io.PageTable;
 import workbench.harness.io.StreamSink;
-import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.GuestRam;
 import workbench.workloads.ram.RamBlock;
 
 /**
- * Writes guest RAM as a QEMU 7.2 precopy stream, shaped as QEMU writes a paused `-M none` guest:
- * header, configuration "none", ram START (MEM_SIZE + block list), one PART with every dirty page,
- * END, the timer and globalstate device sections, EOF and a minimal vmdesc. The encoder knows the
- * format and nothing of system calls: the sink decides how bytes reach the kernel.
+ * Writes guest RAM as a QEMU 7.2 precopy stream, in passes as QEMU's RAM section does:
+ * {@link #start} (header, configuration "none", ram START with MEM_SIZE and the block list), one
+ * {@link #pass} per iteration over a set of dirty pages (one PART section), and {@link #complete}
+ * (END, the timer and globalstate device sections of a paused `-M none` guest, EOF and a minimal
+ * vmdesc). A bulk transfer is one pass over every page to send. The encoder knows the format and
+ * nothing of system calls: the sink decides how bytes reach the kernel.
  */
 public final class StreamEncoder {
     public static final String MACHINE = "none";
@@ -27,43 +29,50 @@ public final class StreamEncoder {
     private static final String RUNSTATE = "prelaunch";
 
     private final GuestRam ram;
-    private final DirtySet dirty;
+    private final PageTable pages;
+    private final DirtyLog bulk;
     private final DupPolicy policy;
-    private final byte[][] idstrs;
 
-    /** What an encoding sent. */
+    /** What a pass (or a whole encoding) sent. */
     public record Sent(long dupPages, long nodupPages) {
+        Sent plus(Sent other) {
+            return new Sent(dupPages + other.dupPages, nodupPages + other.nodupPages);
+        }
     }
 
-    public StreamEncoder(GuestRam ram, DirtySet dirty, DupPolicy policy) {
+    /** How a pass reads the dirty log. */
+    public enum Read {
+        /** leave the log as it is: a bulk transfer sends the same pages every trial */
+        KEEP,
+        /** test and clear each page before sending it, as a pass over a running guest does */
+        CLEAR
+    }
+
+    /** @param bulk the pages a bulk transfer sends (every page, or the dirty fraction of a later round) */
+    public StreamEncoder(PageTable pages, DirtyLog bulk, DupPolicy policy) {
+        this.ram = pages.ram();
         if (ram.pageSize() != StreamDecoder.PAGE_SIZE) {
             // the low 12 bits of a record word are flags and a PAGE record carries 4096 bytes: other
             // page sizes would put offset bits among the flags (smaller) or write non-QEMU records (larger)
             throw new IllegalArgumentException("a QEMU x86 stream carries " + StreamDecoder.PAGE_SIZE
                     + "-byte pages; this RAM has " + ram.pageSize() + "-byte pages");
         }
-        if (dirty.blocks() != ram.blocks().size()) {
-            throw new IllegalArgumentException("dirty set covers " + dirty.blocks() + " blocks, RAM has " + ram.blocks().size());
-        }
-        for (int b = 0; b < dirty.blocks(); b++) {
-            RamBlock block = ram.blocks().get(b);
-            if (dirty.pages(b) != block.pageCount()) {
-                throw new IllegalArgumentException("dirty set has " + dirty.pages(b) + " pages for block " + block.name()
-                        + ", which has " + block.pageCount());
-            }
-        }
-        this.ram = ram;
-        this.dirty = dirty;
+        checkCovers(bulk);
+        this.pages = pages;
+        this.bulk = bulk;
         this.policy = policy;
-        List<RamBlock> blocks = ram.blocks();
-        this.idstrs = new byte[blocks.size()][];
-        for (int b = 0; b < idstrs.length; b++) {
-            idstrs[b] = blocks.get(b).name().getBytes(StandardCharsets.UTF_8);
-        }
     }
 
-    /** Writes the whole stream and flushes it. */
+    /** The whole bulk stream: start, one pass over the bulk pages, complete; flushed. */
     public Sent encode(StreamSink out) throws IOException {
+        start(out);
+        Sent sent = pass(out, bulk, Read.KEEP);
+        complete(out);
+        return sent;
+    }
+
+    /** The stream's header, configuration and the RAM section's START (sizes and block list). */
+    public void start(StreamSink out) throws IOException {
         out.putBe32(MAGIC);
         out.putBe32(VERSION);
         out.putByte(CONFIGURATION);
@@ -72,24 +81,49 @@ public final class StreamEncoder {
 
         sectionHeader(out, SECTION_START, RAM_SECTION_ID, RAM_IDSTR, RAM_VERSION);
         out.putBe64(ram.size() | RAM_MEM_SIZE);
-        for (int b = 0; b < idstrs.length; b++) {
-            out.putByte(idstrs[b].length);
-            out.putBytes(idstrs[b]);
-            out.putBe64(ram.blocks().get(b).length());
+        for (RamBlock block : ram.blocks()) {
+            byte[] idstr = block.name().getBytes(StandardCharsets.UTF_8);
+            out.putByte(idstr.length);
+            out.putBytes(idstr);
+            out.putBe64(block.length());
         }
-        out.putBe64(RAM_EOS);
-        footer(out, RAM_SECTION_ID);
+        endRamSection(out);
+    }
 
+    /** One PART section carrying every page dirty in {@code dirty}, block by block. */
+    public Sent pass(StreamSink out, DirtyLog dirty, Read read) throws IOException {
+        checkCovers(dirty);
         out.putByte(SECTION_PART);
         out.putBe32(RAM_SECTION_ID);
-        Sent sent = pages(out);
-        out.putBe64(RAM_EOS);
-        footer(out, RAM_SECTION_ID);
+        long dup = 0;
+        long nodup = 0;
+        int last = -1;
+        int pageSize = ram.pageSize();
+        for (int b = 0; b < dirty.blocks(); b++) {
+            for (int p = dirty.nextDirty(b, 0); p >= 0; p = p + 1 < dirty.pages(b) ? dirty.nextDirty(b, p + 1) : -1) {
+                if (read == Read.CLEAR && !dirty.testAndClear(b, p)) {
+                    continue; // another pass took it meanwhile
+                }
+                PageRef page = pages.page(b, p);
+                int fill = policy.dupFill(page.bytes(), 0, pageSize);
+                out.page(page, fill, b == last);
+                last = b;
+                if (fill >= 0) {
+                    dup++;
+                } else {
+                    nodup++;
+                }
+            }
+        }
+        endRamSection(out);
+        return new Sent(dup, nodup);
+    }
 
+    /** The RAM section's END, the device sections, EOF and the vmdesc; flushed. */
+    public void complete(StreamSink out) throws IOException {
         out.putByte(SECTION_END);
         out.putBe32(RAM_SECTION_ID);
-        out.putBe64(RAM_EOS);
-        footer(out, RAM_SECTION_ID);
+        endRamSection(out);
 
         deviceSections(out);
         out.putByte(EOF);
@@ -97,41 +131,25 @@ public final class StreamEncoder {
         out.putBe32(VMDESC.length);
         out.putBytes(VMDESC);
         out.flush();
-        return sent;
     }
 
-    private Sent pages(StreamSink out) throws IOException {
-        long dup = 0;
-        long nodup = 0;
-        int last = -1;
-        int pageSize = ram.pageSize();
-        for (int b = 0; b < idstrs.length; b++) {
+    private void endRamSection(StreamSink out) throws IOException {
+        out.sectionEnd();
+        out.putBe64(RAM_EOS);
+        footer(out, RAM_SECTION_ID);
+    }
+
+    private void checkCovers(DirtyLog dirty) {
+        if (dirty.blocks() != ram.blocks().size()) {
+            throw new IllegalArgumentException("dirty log covers " + dirty.blocks() + " blocks, RAM has " + ram.blocks().size());
+        }
+        for (int b = 0; b < dirty.blocks(); b++) {
             RamBlock block = ram.blocks().get(b);
-            for (int p = 0; p < block.pageCount(); p++) {
-                if (!dirty.isDirty(b, p)) {
-                    continue;
-                }
-                ByteBuffer page = block.page(p);
-                int fill = policy.dupFill(page, 0, pageSize);
-                long word = (long) p * pageSize | (fill >= 0 ? RAM_ZERO : RAM_PAGE);
-                if (b == last) {
-                    out.putBe64(word | RAM_CONTINUE);
-                } else {
-                    out.putBe64(word);
-                    out.putByte(idstrs[b].length);
-                    out.putBytes(idstrs[b]);
-                    last = b;
-                }
-                if (fill >= 0) {
-                    out.putByte(fill);
-                    dup++;
-                } else {
-                    out.putPage(page);
-                    nodup++;
-                }
+            if (dirty.pages(b) != block.pageCount()) {
+                throw new IllegalArgumentException("dirty log has " + dirty.pages(b) + " pages for block " + block.name()
+                        + ", which has " + block.pageCount());
             }
         }
-        return new Sent(dup, nodup);
     }
 
     /** The two device sections of a paused -M none guest, as QEMU 7.2 writes them. */

@@ -1,5 +1,7 @@
 package workbench.harness.stream;
 
+import workbench.harness.io.PageRecords;
+
 /** Constants of the QEMU 7.2 migration stream (qemu-stream-format.md §1–2). */
 public final class StreamFormat {
     private StreamFormat() {
@@ -23,11 +25,11 @@ public final class StreamFormat {
 
     // RAM record flags, in the low bits of the be64 offset word
     public static final long RAM_FULL = 0x01;
-    public static final long RAM_ZERO = 0x02;
+    public static final long RAM_ZERO = PageRecords.ZERO;
     public static final long RAM_MEM_SIZE = 0x04;
-    public static final long RAM_PAGE = 0x08;
+    public static final long RAM_PAGE = PageRecords.PAGE;
     public static final long RAM_EOS = 0x10;
-    public static final long RAM_CONTINUE = 0x20;
+    public static final long RAM_CONTINUE = PageRecords.CONTINUE;
     public static final long RAM_XBZRLE = 0x40;
     public static final long RAM_HOOK = 0x80;
     public static final long RAM_COMPRESS_PAGE = 0x100;

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 
 class CliErrorsTest {
     private static String[] handle(Exception e, String... args) {

@@ -37,7 +37,7 @@ class NetworksIT {
         JsonNode run = onlyRun(tmp);
         assertThat(run.get("trials")).hasSize(12);
         for (JsonNode t : run.get("trials")) {
-            String want = t.get("series").get("network").asText().equals("null") ? "UNVERIFIED" : "VERIFIED";
+            String want = t.get("series").get("network").asText().equals("null") ? "unverified" : "verified";
             assertThat(t.get("status").asText()).isEqualTo(want);
         }
     }
@@ -74,7 +74,7 @@ class NetworksIT {
         JsonNode run = onlyRun(tmp);
         assertThat(run.get("trials")).hasSize(4);
         for (JsonNode t : run.get("trials")) {
-            assertThat(t.get("status").asText()).isEqualTo("VERIFIED");
+            assertThat(t.get("status").asText()).isEqualTo("verified");
             if (t.get("series").get("network").asText().startsWith("link:rate=500mbit")) {
                 double gbit = t.get("counts").get("streamBytes").asLong() * 8 / t.get("transferSeconds").asDouble() / 1e9;
                 assertThat(gbit).as("a 500 Mbit/s link never carries more").isBetween(0.05, 0.55);

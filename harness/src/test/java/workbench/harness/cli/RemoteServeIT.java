@@ -54,7 +54,7 @@ class RemoteServeIT {
             try (Stream<Path> s = Files.list(tmp.resolve("d"))) {
                 JsonNode run = new ObjectMapper().readTree(s.toList().get(0).resolve("run.json").toFile());
                 for (JsonNode t : run.get("trials")) {
-                    assertThat(t.get("status").asText()).isEqualTo("VERIFIED");
+                    assertThat(t.get("status").asText()).isEqualTo("verified");
                 }
             }
         } finally {

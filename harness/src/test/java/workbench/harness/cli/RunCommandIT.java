@@ -33,7 +33,7 @@ class RunCommandIT {
         assertThat(run.get("complete").asBoolean()).isTrue();
         assertThat(run.get("trials")).hasSize(8);
         for (JsonNode t : run.get("trials")) {
-            assertThat(t.get("status").asText()).isEqualTo("VERIFIED");
+            assertThat(t.get("status").asText()).isEqualTo("verified");
             assertThat(t.get("counts").get("dupPages").asLong() + t.get("counts").get("nodupPages").asLong()).isEqualTo(4096);
         }
         byte[] head = Files.readAllBytes(stream);

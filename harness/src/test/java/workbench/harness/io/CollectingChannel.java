@@ -8,6 +8,8 @@ import java.nio.channels.GatheringByteChannel;
 public final class CollectingChannel implements GatheringByteChannel {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final int maxPerCall;
+    private long writes;
+    private long writevs;
 
     public CollectingChannel(int maxPerCall) {
         this.maxPerCall = maxPerCall;
@@ -21,8 +23,22 @@ public final class CollectingChannel implements GatheringByteChannel {
         return bytes.toByteArray();
     }
 
+    /** plain writes the channel was handed, counted here to check a sink's own counts */
+    public long writes() {
+        return writes;
+    }
+
+    public long writevs() {
+        return writevs;
+    }
+
     @Override
     public int write(ByteBuffer src) {
+        writes++;
+        return take(src);
+    }
+
+    private int take(ByteBuffer src) {
         int n = Math.min(src.remaining(), maxPerCall);
         byte[] chunk = new byte[n];
         src.get(chunk);
@@ -32,13 +48,14 @@ public final class CollectingChannel implements GatheringByteChannel {
 
     @Override
     public long write(ByteBuffer[] srcs, int offset, int length) {
+        writevs++;
         long budget = maxPerCall;
         long n = 0;
-        for (int i = offset; i < offset + Math.min(length, CountingChannel.IOV_MAX) && budget > 0; i++) {
+        for (int i = offset; i < offset + Math.min(length, SyscallCounts.IOV_MAX) && budget > 0; i++) {
             int before = srcs[i].remaining();
             int limit = srcs[i].limit();
             srcs[i].limit(srcs[i].position() + (int) Math.min(before, budget));
-            int w = write(srcs[i]);
+            int w = take(srcs[i]);
             srcs[i].limit(limit);
             n += w;
             budget -= w;

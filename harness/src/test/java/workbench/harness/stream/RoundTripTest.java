@@ -11,8 +11,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import workbench.harness.io.SinkOptions;
-import workbench.harness.io.WriteStrategy;
-import workbench.workloads.dirty.DirtySet;
+import workbench.harness.strategy.Strategies;
+import workbench.harness.strategy.WriteStrategy;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
@@ -29,11 +30,11 @@ class RoundTripTest {
                                                                @ForAll DupPolicy policy,
                                                                @ForAll("options") SinkOptions options,
                                                                @ForAll @IntRange(min = 1, max = 70_000) int maxPerCall) throws Exception {
-        DirtySet dirty = RamImage.dirtySet(spec);
+        DirtyLog dirty = RamImage.dirtyLog(spec);
         GuestRam sender = RamImage.create(spec, dirty);
 
-        byte[] scalar = Encoding.encode(sender, dirty, policy, WriteStrategy.SCALAR, options, maxPerCall);
-        byte[] vectored = Encoding.encode(sender, dirty, policy, WriteStrategy.VECTORED, options, maxPerCall);
+        byte[] scalar = Encoding.encode(sender, dirty, policy, Strategies.byName("scalar"), options, maxPerCall);
+        byte[] vectored = Encoding.encode(sender, dirty, policy, Strategies.byName("vectored"), options, maxPerCall);
         assertThat(vectored).isEqualTo(scalar);
 
         Decoded d = Fixtures.decode(scalar, Fixtures.allocating());
@@ -52,7 +53,7 @@ class RoundTripTest {
     @Property(tries = 20)
     void partialTransferOntoTheBaseImageGivesTheSenderRam(@ForAll("partialSpecs") RamSpec spec, @ForAll DupPolicy policy)
             throws Exception {
-        DirtySet dirty = RamImage.dirtySet(spec);
+        DirtyLog dirty = RamImage.dirtyLog(spec);
         GuestRam sender = RamImage.create(spec, dirty);
         byte[] stream = Encoding.encode(sender, dirty, policy);
 
@@ -112,7 +113,7 @@ class RoundTripTest {
     void evenBlocksNamesAreTheStreamNames(@ForAll @IntRange(min = 1, max = 6) int count) throws Exception {
         RamSpec spec = new RamSpec(RamSpec.evenBlocks(count * 8L * 4096, count, 4096), 4096, 0.5, 0.2, 1.0,
                 Layout.RUNS, Content.COUNTER, count);
-        DirtySet dirty = RamImage.dirtySet(spec);
+        DirtyLog dirty = RamImage.dirtyLog(spec);
         Decoded d = Fixtures.decode(Encoding.encode(RamImage.create(spec, dirty), dirty, DupPolicy.ZERO), Fixtures.allocating());
         assertThat(d.ram().layout()).extracting(b -> b.name()).isEqualTo(
                 java.util.stream.IntStream.range(0, count).mapToObj(i -> "mem" + i).toList());

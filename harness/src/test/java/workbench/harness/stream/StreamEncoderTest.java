@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import workbench.workloads.dirty.DirtySet;
+import workbench.harness.io.PageTable;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.BlockSpec;
 import workbench.workloads.ram.GuestRam;
@@ -16,8 +17,8 @@ class StreamEncoderTest {
     void refusesPagesOtherThan4KiB() {
         for (int pageSize : new int[] {512, 2048, 8192}) {
             GuestRam ram = GuestRam.allocate(List.of(new BlockSpec("mem0", 64 * 1024)), pageSize);
-            DirtySet dirty = DirtySet.all(List.of(64 * 1024 / pageSize));
-            assertThatThrownBy(() -> new StreamEncoder(ram, dirty, DupPolicy.ZERO))
+            DirtyLog dirty = DirtyLog.all(List.of(64 * 1024 / pageSize));
+            assertThatThrownBy(() -> new StreamEncoder(new PageTable(ram), dirty, DupPolicy.ZERO))
                     .as("page size %d", pageSize)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("4096");
@@ -25,9 +26,9 @@ class StreamEncoderTest {
     }
 
     @Test
-    void refusesADirtySetOfOtherBlockSizes() {
+    void refusesADirtyLogOfOtherBlockSizes() {
         GuestRam ram = GuestRam.allocate(List.of(new BlockSpec("mem0", 8 * 4096)), 4096);
-        assertThatThrownBy(() -> new StreamEncoder(ram, DirtySet.all(List.of(4)), DupPolicy.ZERO))
+        assertThatThrownBy(() -> new StreamEncoder(new PageTable(ram), DirtyLog.all(List.of(4)), DupPolicy.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mem0");
     }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.GuestRam;
 import workbench.workloads.ram.RamBlock;
@@ -32,7 +32,7 @@ class ZeroPolicyOracleTest {
         Decoded decoded = Fixtures.decoder(Fixtures.bytes(name), Fixtures.allocating(), collect(qemu)).decode();
         GuestRam ram = decoded.ram();
 
-        DirtySet all = DirtySet.all(ram.blocks().stream().map(RamBlock::pageCount).toList());
+        DirtyLog all = DirtyLog.all(ram.blocks().stream().map(RamBlock::pageCount).toList());
         byte[] ours = Encoding.encode(ram, all, DupPolicy.ZERO);
         List<Rec> mine = new ArrayList<>();
         Decoded again = Fixtures.decoder(ours, Fixtures.allocating(), collect(mine)).decode();

@@ -59,7 +59,7 @@ record Sweep(Map<String, SortedMap<Double, SeriesSummary>> lines, boolean logari
     private static String rest(SeriesSummary s, String param) {
         Map<String, String> others = new TreeMap<>(s.key().params());
         others.remove(param);
-        return Charts.context(new SeriesKey(s.key().strategy(), s.key().network(), others), s.status());
+        return Charts.context(new SeriesKey(s.key().strategy(), s.key().network(), s.key().role(), others), s.status());
     }
 
     /** "64" → 64, "25%" → 0.25, "32K" → 32768; NaN when not a number */

@@ -9,22 +9,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
+import workbench.reports.model.RunSettings;
 
 /**
- * Several runs laid side by side. The settings that differ between their manifests (any
- * configuration option or environment fact: network, machine, JVM, …) name each run's group; within
- * a group, series stay aligned by their {@code SeriesKey}. Runs whose guest RAM differs are not
+ * Several runs laid side by side. The settings that differ between their manifests (any run
+ * setting, compared by its text in {@link RunSettings#texts()}, or environment fact: network,
+ * machine, JVM, …) name each run's group; within a group, series stay aligned by their
+ * {@code SeriesKey}. Runs whose guest RAM differs are not
  * comparable: refused, or kept with a visible warning when the caller allows it.
  *
  * @param members        the runs in the order given, each with its group name
- * @param differing      names of the settings that differ, configuration first, then environment
+ * @param differing      names of the settings that differ, run settings first, then environment
  * @param ramDifferences one line per RAM setting that differs, e.g. "ram: 16777216 vs 8388608"; empty when none
  */
 public record RunSet(List<Member> members, List<String> differing, List<String> ramDifferences) {
-    /** the configuration keys that fix the guest RAM: runs that differ in any of them are not comparable */
-    public static final List<String> RAM_KEYS = List.of("ram", "blocks", "page-size", "dup", "uniform", "dirty",
-            "layout", "content", "seed");
-
     /** what to do with runs whose RAM differs */
     public enum RamCheck {
         /** throw {@link IncomparableRunsException} */
@@ -62,7 +60,7 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
         List<String> differing = keys.stream()
                 .filter(k -> settings.stream().map(s -> s.getOrDefault(k, MISSING)).distinct().count() > 1).toList();
         List<String> ram = new ArrayList<>();
-        for (String k : RAM_KEYS) {
+        for (String k : RunSettings.RAM_NAMES) {
             String key = CONFIG + k;
             List<String> values = settings.stream().map(s -> s.getOrDefault(key, MISSING)).distinct().toList();
             if (values.size() > 1) {
@@ -98,20 +96,19 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
     }
 
     private static final String MISSING = "—";
-    private static final String CONFIG = "configuration.";
+    private static final String CONFIG = "settings.";
     private static final String ENV = "environment.";
 
-    /** every setting of a run's manifest, configuration before environment, keys prefixed to keep them apart */
+    /** every setting of a run's manifest as text, settings before environment, keys prefixed to keep them apart */
     private static Map<String, String> settings(Run run) {
         Map<String, String> all = new LinkedHashMap<>();
         Manifest m = run.manifest();
-        m.configuration().forEach((k, v) -> all.put(CONFIG + k, Manifest.text(v)));
-        all.putIfAbsent(CONFIG + "seed", Long.toString(m.seed()));
+        m.settings().texts().forEach((k, v) -> all.put(CONFIG + k, v));
         m.environment().forEach((k, v) -> all.put(ENV + k, v));
         return all;
     }
 
-    /** the setting's own name; environment facts keep no prefix unless a configuration option has the name */
+    /** the setting's own name, without the prefix that kept settings and environment facts apart */
     private static String name(String key) {
         return key.startsWith(CONFIG) ? key.substring(CONFIG.length()) : key.substring(ENV.length());
     }

@@ -124,7 +124,7 @@ public final class HtmlReport implements RunWriter {
         Map<String, String> configuration = new LinkedHashMap<>();
         configuration.put("workbench", m.workbench());
         configuration.put("RAM content seed", Long.toString(m.seed()));
-        m.configuration().forEach((k, v) -> configuration.put(k, Manifest.text(v)));
+        configuration.putAll(m.settings().texts());
         b.append("<h3>Configuration</h3>\n")
                 .append(Html.keyValues(configuration, "table-configuration" + idSuffix, "setting", "value"));
         b.append("<h3>Environment</h3>\n")

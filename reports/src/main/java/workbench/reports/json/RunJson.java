@@ -1,18 +1,27 @@
 package workbench.reports.json;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.model.Run;
 
@@ -20,7 +29,10 @@ import workbench.reports.model.Run;
  * The sole reader and writer of run.json (layout: {@code workbench/reports/run-schema.md}).
  * Written pretty-printed with '\n' line ends, fields in record order, and atomically: a reader
  * never sees half a file. Reading checks {@code schema} first, so a file from a newer workbench
- * fails with one clear line rather than a mapping error.
+ * fails with one clear line rather than a mapping error. Schema 1 is read by rewriting its tree into
+ * schema 2 ({@link SchemaOne}): a run read from either is a schema-2 {@link Run}, written back as
+ * schema 2. An optional number ({@code OptionalDouble}) is written as a number, or left out when
+ * empty.
  */
 public final class RunJson {
     public static final String FILE_NAME = "run.json";
@@ -28,6 +40,9 @@ public final class RunJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .addModule(new SimpleModule("run.json")
+                    .addSerializer(OptionalDouble.class, new OptionalNumberWriter())
+                    .addDeserializer(OptionalDouble.class, new OptionalNumberReader()))
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
@@ -80,10 +95,61 @@ public final class RunJson {
             if (version < 1) {
                 throw new RunFileException(source + ": run.json schema " + version + " is not a known schema");
             }
+            if (version == 1) {
+                SchemaOne.upgrade((ObjectNode) tree, MAPPER, source);
+                ((ObjectNode) tree).put("schema", Run.SCHEMA);
+            }
             return MAPPER.treeToValue(tree, Run.class);
         } catch (JacksonException e) {
             String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("malformed JSON");
             throw new RunFileException(source + ": not a valid run.json: " + why, e);
+        }
+    }
+
+    /** an OptionalDouble as a plain number; empty ones are left out by {@code @JsonInclude(NON_EMPTY)} */
+    private static final class OptionalNumberWriter extends StdSerializer<OptionalDouble> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalNumberWriter() {
+            super(OptionalDouble.class);
+        }
+
+        @Override
+        public void serialize(OptionalDouble value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isPresent()) {
+                gen.writeNumber(value.getAsDouble());
+            } else {
+                gen.writeNull();
+            }
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, OptionalDouble value) {
+            return value == null || value.isEmpty();
+        }
+    }
+
+    /** a number (or "NaN") as a present OptionalDouble; null or absent as an empty one */
+    private static final class OptionalNumberReader extends StdDeserializer<OptionalDouble> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalNumberReader() {
+            super(OptionalDouble.class);
+        }
+
+        @Override
+        public OptionalDouble deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return OptionalDouble.of(_parseDoublePrimitive(p, ctxt));
+        }
+
+        @Override
+        public OptionalDouble getNullValue(DeserializationContext ctxt) {
+            return OptionalDouble.empty();
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return OptionalDouble.empty();
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Run(int schema, String id, Manifest manifest, List<TrialResult> trials, boolean complete, String error) {
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 
     public Run {
         trials = List.copyOf(trials);

@@ -3,6 +3,7 @@ package workbench.reports.stats;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import workbench.reports.model.StatisticsSettings;
 
 /**
  * Percentile bootstrap of the median: resample the values with replacement {@code resamples}
@@ -13,13 +14,19 @@ import org.apache.commons.math3.random.Well19937c;
  * @param seed      seed of the resampling generator (Well19937c)
  */
 public record Bootstrap(int resamples, long seed) {
-    public static final long DEFAULT_SEED = 20100415L;
-    public static final Bootstrap DEFAULT = new Bootstrap(10_000, DEFAULT_SEED);
+    /** the seed of {@link StatisticsSettings#DEFAULT}, which holds the default resamples and seed */
+    public static final long DEFAULT_SEED = StatisticsSettings.DEFAULT.bootstrapSeed();
+    public static final Bootstrap DEFAULT = of(StatisticsSettings.DEFAULT);
 
     public Bootstrap {
         if (resamples < 1) {
             throw new IllegalArgumentException("resamples must be at least 1, got " + resamples);
         }
+    }
+
+    /** the bootstrap a run's statistics settings ask for */
+    public static Bootstrap of(StatisticsSettings settings) {
+        return new Bootstrap(settings.bootstrapResamples(), settings.bootstrapSeed());
     }
 
     /** the 95% interval of the median; undefined with fewer than two values */

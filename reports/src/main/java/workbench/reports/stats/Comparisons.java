@@ -12,9 +12,12 @@ public final class Comparisons {
     private Comparisons() {
     }
 
-    /** each non-baseline series against the baseline strategy's series of equal key, on send time */
+    /**
+     * each non-baseline series against the baseline strategy's series of equal key, on send time,
+     * bootstrapped as the run's statistics settings say
+     */
     public static List<SeriesComparison> against(Run run, String baselineStrategy) {
-        return against(run, baselineStrategy, Metric.SEND_SECONDS, Bootstrap.DEFAULT);
+        return against(run, baselineStrategy, Metric.SEND_SECONDS, Bootstrap.of(run.manifest().settings().statistics()));
     }
 
     public static List<SeriesComparison> against(Run run, String baselineStrategy, Metric metric,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import workbench.reports.model.Rounds;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
@@ -107,9 +108,9 @@ public enum Warning {
     private void highCv(Run run, Series s, List<Found> out) {
         Summary t = Summary.of(s.values(Metric.SEND_SECONDS));
         if (Double.isFinite(t.cv()) && t.cv() > HIGH_CV_LIMIT) {
-            int warmup = setting(run, "warmup");
-            int trials = setting(run, "trials") >= 0 ? setting(run, "trials") : t.n();
-            String fix = warmup >= 0 && warmup < 5
+            int warmup = run.manifest().settings().rounds().warmup();
+            int trials = run.manifest().settings().rounds().trials();
+            String fix = warmup < 5
                     ? "raise --warmup (now " + warmup + ") or --trials (now " + trials + ")"
                     : "raise --trials (now " + trials + ") and keep the machine idle while it runs";
             out.add(new Found(this, s.label(), format("send time varies by CV %.1f%% (over %.0f%%); %s",
@@ -131,10 +132,10 @@ public enum Warning {
             }
         }
         if (!far.isEmpty()) {
-            int warmup = setting(run, "warmup");
+            int warmup = run.manifest().settings().rounds().warmup();
             out.add(new Found(this, s.label(), String.join(", ", far) + format(" lie%s more than %.0f MADs from the"
-                    + " median %.4f s; see the trials-in-order chart%s", far.size() == 1 ? "s" : "", OUTLIER_MADS,
-                    median, warmup >= 0 ? " (early rounds point to too little warm-up: --warmup is " + warmup + ")" : "")));
+                    + " median %.4f s; see the trials-in-order chart (early rounds point to too little warm-up:"
+                    + " --warmup is %d)", far.size() == 1 ? "s" : "", OUTLIER_MADS, median, warmup)));
         }
     }
 
@@ -177,8 +178,8 @@ public enum Warning {
     }
 
     private void confidence(Run run, List<Series> series, List<Found> out) {
-        Object target = run.manifest().configuration().get("ci-target");
-        double t = target == null ? Double.NaN : number(String.valueOf(target));
+        Rounds rounds = run.manifest().settings().rounds();
+        double t = rounds.ciTarget().orElse(Double.NaN);
         if (!(t > 0)) {
             return;
         }
@@ -188,7 +189,7 @@ public enum Warning {
             if (!(relative <= t)) {
                 out.add(new Found(this, s.label(), format("confidence not achieved: the 95%% CI is ±%.1f%% of the mean,"
                         + " over the --ci-target of %.1f%%, after %d trials; raise --max-trials (now %d) or quiet the machine",
-                        100 * relative, 100 * t, sum.n(), setting(run, "max-trials"))));
+                        100 * relative, 100 * t, sum.n(), rounds.maxTrials())));
             }
         }
     }
@@ -198,16 +199,6 @@ public enum Warning {
             return s == null ? Double.NaN : Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
             return Double.NaN;
-        }
-    }
-
-    /** a whole-number setting of the run's configuration, or -1 when absent or not a number */
-    private static int setting(Run run, String key) {
-        Object value = run.manifest().configuration().get(key);
-        try {
-            return value == null ? -1 : Integer.parseInt(String.valueOf(value));
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

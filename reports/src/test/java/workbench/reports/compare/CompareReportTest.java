@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
@@ -20,8 +21,8 @@ class CompareReportTest {
     Path tmp;
 
     private final RunSet set = RunSet.of(List.of(
-            RunSetTest.with(StubRun.create(), "run-a", Map.of("net", "loopback"), Map.of("host", "alpha")),
-            RunSetTest.with(StubRun.create(new java.util.Random(99)), "run-b", Map.of("net", "loopback"),
+            RunSetTest.with(StubRun.create(), "run-a", UnaryOperator.identity(), Map.of("host", "alpha")),
+            RunSetTest.with(StubRun.create(new java.util.Random(99)), "run-b", UnaryOperator.identity(),
                     Map.of("host", "beta"))), RunSet.RamCheck.REJECT);
 
     @Test
@@ -52,10 +53,10 @@ class CompareReportTest {
 
     @Test
     void allowedDifferentRamShowsAsAWarning() throws Exception {
-        Run small = RunSetTest.with(StubRun.create(), "s", Map.of("ram", "512M"), Map.of());
-        Run large = RunSetTest.with(StubRun.create(), "l", Map.of("ram", "1G"), Map.of());
+        Run small = RunSetTest.with(StubRun.create(), "s", RunSetTest.ram(512L << 20), Map.of());
+        Run large = RunSetTest.with(StubRun.create(), "l", RunSetTest.ram(1L << 30), Map.of());
         RunSet mixed = RunSet.of(List.of(small, large), RunSet.RamCheck.WARN);
         Document doc = Pages.parse(new CompareReport().render(mixed, List.of()));
-        assertThat(Pages.text(doc, "warnings")).contains("INCOMPARABLE_RUNS", "ram: 512M vs 1G");
+        assertThat(Pages.text(doc, "warnings")).contains("INCOMPARABLE_RUNS", "ram: 536870912 vs 1073741824");
     }
 }

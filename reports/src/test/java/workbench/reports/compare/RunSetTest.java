@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import workbench.reports.model.Manifest;
+import workbench.reports.model.RamSettings;
 import workbench.reports.model.Run;
+import workbench.reports.model.RunSettings;
 import workbench.reports.model.StubRun;
 
 class RunSetTest {
     @Test
     void settingsThatDifferNameTheGroups() {
-        Run a = with(StubRun.create(), "a", Map.of("dup-policy", "zero"), Map.of("java", "17"));
-        Run b = with(StubRun.create(), "b", Map.of("dup-policy", "uniform"), Map.of("java", "21"));
+        Run a = with(StubRun.create(), "a", dupPolicy("zero"), Map.of("java", "17"));
+        Run b = with(StubRun.create(), "b", dupPolicy("uniform"), Map.of("java", "21"));
         RunSet set = RunSet.of(List.of(a, b), RunSet.RamCheck.REJECT);
         assertThat(set.differing()).containsExactly("dup-policy", "java");
         assertThat(set.members()).extracting(RunSet.Member::group)
@@ -25,45 +28,67 @@ class RunSetTest {
 
     @Test
     void runsAlikeInEverySettingAreNamedByRunId() {
-        RunSet set = RunSet.of(List.of(with(StubRun.create(), "one", Map.of(), Map.of()),
-                with(StubRun.create(), "two", Map.of(), Map.of())), RunSet.RamCheck.REJECT);
+        RunSet set = RunSet.of(List.of(with(StubRun.create(), "one", UnaryOperator.identity(), Map.of()),
+                with(StubRun.create(), "two", UnaryOperator.identity(), Map.of())), RunSet.RamCheck.REJECT);
         assertThat(set.differing()).isEmpty();
         assertThat(set.members()).extracting(RunSet.Member::group).containsExactly("one", "two");
     }
 
     @Test
     void differentRamIsRefusedOrKeptWithAWarning() {
-        Run small = with(StubRun.create(), "s", Map.of("ram", "512M"), Map.of());
-        Run large = with(StubRun.create(), "l", Map.of("ram", "1G"), Map.of());
+        Run small = with(StubRun.create(), "s", ram(512L << 20), Map.of());
+        Run large = with(StubRun.create(), "l", ram(1L << 30), Map.of());
         assertThatThrownBy(() -> RunSet.of(List.of(small, large), RunSet.RamCheck.REJECT))
-                .isInstanceOf(IncomparableRunsException.class).hasMessageContaining("ram: 512M vs 1G")
+                .isInstanceOf(IncomparableRunsException.class).hasMessageContaining("ram: 536870912 vs 1073741824")
                 .hasMessageNotContaining("\n");
         RunSet set = RunSet.of(List.of(small, large), RunSet.RamCheck.WARN);
-        assertThat(set.ramDifferences()).containsExactly("ram: 512M vs 1G");
+        assertThat(set.ramDifferences()).containsExactly("ram: 536870912 vs 1073741824");
         assertThat(set.warnings()).singleElement().asString().contains("not comparable", "--allow-different-ram");
     }
 
     @Test
-    void objectValuesCompareWhateverTheirKeyOrder() {
-        Map<String, Object> nameFirst = new LinkedHashMap<>();
-        nameFirst.put("name", "mem0");
-        nameFirst.put("length", 16777216);
-        Map<String, Object> lengthFirst = new LinkedHashMap<>();
-        lengthFirst.put("length", 16777216);
-        lengthFirst.put("name", "mem0");
-        RunSet set = RunSet.of(List.of(with(StubRun.create(), "a", Map.of("blocks", List.of(nameFirst)), Map.of()),
-                with(StubRun.create(), "b", Map.of("blocks", List.of(lengthFirst)), Map.of())), RunSet.RamCheck.REJECT);
-        assertThat(set.ramDifferences()).isEmpty();
-        assertThat(Manifest.text(List.of(nameFirst))).isEqualTo("{length=16777216, name=mem0}");
+    void everyRamNameRefusesAndNoOtherSettingDoes() {
+        assertThat(RunSettings.RAM_NAMES).containsExactly("ram", "blocks", "page-size", "dup", "uniform", "dirty",
+                "layout", "content", "seed");
+        Run a = with(StubRun.create(), "a", UnaryOperator.identity(), Map.of());
+        Run seeded = with(StubRun.create(), "b", s -> new RunSettings(ramWith(s.ram(), 43), s.networks(),
+                s.strategies(), s.rounds(), s.statistics(), s.entries()), Map.of());
+        assertThatThrownBy(() -> RunSet.of(List.of(a, seeded), RunSet.RamCheck.REJECT))
+                .isInstanceOf(IncomparableRunsException.class).hasMessageContaining("seed: 42 vs 43");
+        Run fewerTrials = with(StubRun.create(), "c", s -> new RunSettings(s.ram(), s.networks(), s.strategies(),
+                workbench.reports.model.Rounds.fixed(5, 2), s.statistics(), s.entries()), Map.of());
+        assertThat(RunSet.of(List.of(a, fewerTrials), RunSet.RamCheck.REJECT).differing()).containsExactly("trials");
     }
 
-    /** the stub run with its configuration and environment replaced by the given ones on top of its own */
-    static Run with(Run run, String id, Map<String, Object> configuration, Map<String, String> environment) {
-        Map<String, Object> c = new LinkedHashMap<>(run.manifest().configuration());
-        c.putAll(configuration);
+    /** the stub run with its settings changed and its environment extended */
+    static Run with(Run run, String id, UnaryOperator<RunSettings> change, Map<String, String> environment) {
         Map<String, String> e = new LinkedHashMap<>(run.manifest().environment());
         e.putAll(environment);
-        Manifest m = new Manifest(run.manifest().commandLine(), run.manifest().workbench(), run.manifest().seed(), c, e);
+        Manifest m = new Manifest(run.manifest().commandLine(), run.manifest().workbench(),
+                change.apply(run.manifest().settings()), e);
         return new Run(run.schema(), id, m, run.trials(), run.complete(), null);
+    }
+
+    static UnaryOperator<RunSettings> ram(long bytes) {
+        return s -> {
+            RamSettings r = s.ram();
+            return new RunSettings(new RamSettings(List.of(bytes), r.blocks(), r.pageSize(), r.dup(), r.uniform(),
+                    r.dirty(), r.layout(), r.content(), r.seed(), r.dupPolicy()), s.networks(), s.strategies(),
+                    s.rounds(), s.statistics(), s.entries());
+        };
+    }
+
+    static UnaryOperator<RunSettings> dupPolicy(String policy) {
+        return s -> {
+            RamSettings r = s.ram();
+            return new RunSettings(new RamSettings(r.sizes(), r.blocks(), r.pageSize(), r.dup(), r.uniform(),
+                    r.dirty(), r.layout(), r.content(), r.seed(), policy), s.networks(), s.strategies(),
+                    s.rounds(), s.statistics(), s.entries());
+        };
+    }
+
+    private static RamSettings ramWith(RamSettings r, long seed) {
+        return new RamSettings(r.sizes(), r.blocks(), r.pageSize(), r.dup(), r.uniform(), r.dirty(), r.layout(),
+                r.content(), seed, r.dupPolicy());
     }
 }

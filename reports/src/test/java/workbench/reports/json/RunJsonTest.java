@@ -3,20 +3,28 @@ package workbench.reports.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.reports.Golden;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
+import workbench.reports.model.Manifest;
+import workbench.reports.model.Rounds;
 import workbench.reports.model.Run;
+import workbench.reports.model.RunSettings;
 import workbench.reports.model.SeriesKey;
+import workbench.reports.model.SeriesRole;
+import workbench.reports.model.SettingKind;
 import workbench.reports.model.StubRun;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
@@ -55,7 +63,67 @@ class RunJsonTest {
     void absentOptionalFieldsAreLeftOut() {
         String json = RunJson.toJson(StubRun.create());
         assertThat(json).doesNotContain("\"error\"").doesNotContain(": null").doesNotContain("\"failure\" : null");
-        assertThat(json).startsWith("{\n  \"schema\" : 1,\n  \"id\" : ");
+        assertThat(json).startsWith("{\n  \"schema\" : 2,\n  \"id\" : ");
+        assertThat(json).doesNotContain("\"ciTarget\"").contains("\"maxTrials\" : 10");
+    }
+
+    @Test
+    void aStoredVersionTwoFileRoundTripsExactly() throws Exception {
+        Path stored = Path.of(RunJsonTest.class.getResource("/workbench/reports/json/run.json").toURI());
+        String text = Files.readString(stored, StandardCharsets.UTF_8);
+        Run run = RunJson.read(stored);
+        assertThat(run.schema()).isEqualTo(2);
+        assertThat(RunJson.toJson(run)).isEqualTo(text);
+        Path copy = tmp.resolve("run.json");
+        RunJson.write(run, copy);
+        assertThat(Files.readString(copy, StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
+    @Test
+    void versionTwoWritesLowerCaseEnumsTypedSettingsAndNoUntypedConfiguration() throws IOException {
+        String json = RunJson.toJson(StubRun.create());
+        assertThat(json).contains("\"status\" : \"verified\"", "\"status\" : \"unverified\"",
+                "\"status\" : \"failed\"", "\"role\" : \"strategy\"", "\"role\" : \"unverified\"",
+                "\"kind\" : \"integer\"", "\"settings\" : {", "\"sizes\" : [", "\"dupPolicy\" : \"zero\"")
+                .doesNotContain("\"configuration\"", "VERIFIED", "\"STRATEGY\"");
+        JsonNode tree = new ObjectMapper().readTree(json);
+        assertThat(tree.path("manifest").fieldNames()).toIterable()
+                .containsExactly("commandLine", "workbench", "settings", "environment");
+        assertThat(tree.path("manifest").path("settings").fieldNames()).toIterable()
+                .containsExactly("ram", "networks", "strategies", "rounds", "statistics", "entries");
+    }
+
+    @Test
+    void anAdaptiveRunWritesItsCiTargetAsANumberAndReadsItBack() {
+        Run stub = StubRun.create();
+        RunSettings s = stub.manifest().settings();
+        RunSettings adaptive = new RunSettings(s.ram(), s.networks(), s.strategies(),
+                new Rounds(10, 2, OptionalDouble.of(0.02), 50), s.statistics(), s.entries());
+        Run run = new Run(stub.schema(), stub.id(), new Manifest(stub.manifest().commandLine(),
+                stub.manifest().workbench(), adaptive, stub.manifest().environment()), stub.trials(), true, null);
+        String json = RunJson.toJson(run);
+        assertThat(json).contains("\"ciTarget\" : 0.02,\n        \"maxTrials\" : 50");
+        Run back = RunJson.fromJson(json, "test");
+        assertThat(back).isEqualTo(run);
+        assertThat(back.manifest().settings().rounds().ciTarget()).hasValue(0.02);
+    }
+
+    @Test
+    void statusesAndRolesReadInEitherCase() {
+        String json = RunJson.toJson(StubRun.create()).replace("\"verified\"", "\"VERIFIED\"")
+                .replace("\"role\" : \"strategy\"", "\"role\" : \"STRATEGY\"");
+        assertThat(RunJson.fromJson(json, "test")).isEqualTo(StubRun.create());
+        assertThat(TrialStatus.of("failed")).isEqualTo(TrialStatus.FAILED);
+        assertThat(SeriesRole.of("CEILING")).isEqualTo(SeriesRole.CEILING);
+        assertThat(SettingKind.of("duration")).isEqualTo(SettingKind.DURATION);
+    }
+
+    @Test
+    void aVersionTwoSeriesWithoutARoleIsRefused() {
+        String json = RunJson.toJson(StubRun.create()).replace("\"role\" : \"strategy\",", "");
+        assertThatThrownBy(() -> RunJson.fromJson(json, "r.json")).isInstanceOf(RunFileException.class)
+                .hasMessageStartingWith("r.json: not a valid run.json: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test
@@ -74,11 +142,13 @@ class RunJsonTest {
     @Test
     void newerSchemaFailsWithOneClearLine() throws IOException {
         Path file = tmp.resolve("run.json");
-        Files.writeString(file, RunJson.toJson(StubRun.create()).replace("\"schema\" : 1", "\"schema\" : 2"),
+        Files.writeString(file, RunJson.toJson(StubRun.create()).replace("\"schema\" : 2", "\"schema\" : 3"),
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> RunJson.read(file))
                 .isInstanceOf(RunFileException.class).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(file + ": run.json schema 2 is newer than this workbench reads (1); use a newer workbench to read it");
+                .hasMessage(file + ": run.json schema 3 is newer than this workbench reads (2); use a newer workbench to read it");
+        assertThatThrownBy(() -> RunJson.fromJson("{\"schema\": 0}", "z.json"))
+                .hasMessage("z.json: run.json schema 0 is not a known schema");
     }
 
     @Test

@@ -28,19 +28,12 @@ public final class StubRun {
     }
 
     public static Run create(Random random) {
-        Map<String, Object> configuration = new LinkedHashMap<>();
-        configuration.put("ram", "512M");
-        configuration.put("dup", 0.034);
-        configuration.put("strategies", List.of("scalar", "vectored"));
-        configuration.put("net", List.of("loopback", "null"));
-        configuration.put("trials", MEASURED_ROUNDS);
-        configuration.put("warmup", WARMUP_ROUNDS);
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("java", "17.0.15");
         environment.put("os", "Linux 6.1.0 amd64");
         environment.put("cpu", "Stub CPU @ 3.00GHz, 8 cores");
         Manifest manifest = new Manifest("workbench run --ram 512M --net loopback,null", "0.1.0-SNAPSHOT (abc1234)",
-                42, configuration, environment);
+                settings(), environment);
         Run run = new Run(Run.SCHEMA, "20260101-000000-1a2b3c", manifest, List.of(), false, null);
         int index = 0;
         for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
@@ -52,6 +45,30 @@ public final class StubRun {
             }
         }
         return run.completed();
+    }
+
+    /** the stub run's settings: 512 MiB, 3.4% zero pages, seed 42, both strategies on loopback and null, 2 + 10 rounds */
+    public static RunSettings settings() {
+        RamSettings ram = new RamSettings(List.of(512L << 20), 1, 4096, List.of(0.034), List.of(0.0), List.of(1.0),
+                "scattered", "random", 42, "zero");
+        return new RunSettings(ram, List.of("loopback", "null"), List.of("scalar", "vectored"),
+                Rounds.fixed(MEASURED_ROUNDS, WARMUP_ROUNDS), StatisticsSettings.DEFAULT, List.of(
+                        Setting.of("batch", SettingKind.INTEGER, "vectored", "128"),
+                        Setting.of("scalar-buffer", SettingKind.SIZE, "scalar", "32K"),
+                        Setting.of("tcp-nodelay", SettingKind.FLAG, "sender", "off"),
+                        Setting.of("sndbuf", SettingKind.SIZE, "sender", "auto")));
+    }
+
+    /** small settings for hand-made runs: 1 GiB, seed 1, scalar on loopback, the given rounds */
+    public static RunSettings settings(Rounds rounds) {
+        RamSettings ram = new RamSettings(List.of(1L << 30), 1, 4096, List.of(0.0), List.of(0.0), List.of(1.0),
+                "scattered", "random", 1, "zero");
+        return new RunSettings(ram, List.of("loopback"), List.of("scalar"), rounds, StatisticsSettings.DEFAULT, List.of());
+    }
+
+    /** a manifest of hand-made runs with the given rounds and environment */
+    public static Manifest manifest(Rounds rounds, Map<String, String> environment) {
+        return new Manifest("workbench run", "test", settings(rounds), environment);
     }
 
     private static TrialResult trial(Random random, int index, int round, String network, String strategy) {
@@ -91,9 +108,10 @@ public final class StubRun {
                 new Cpu(0.5, 0.25, 0.75, 0.25), Cpu.NONE, 0, 0.5, 0.0, 0.0);
     }
 
-    /** a run of the given trials */
+    /** a run of the given trials, its rounds the measured rounds among them and no warm-up */
     public static Run of(List<TrialResult> trials) {
-        Manifest manifest = new Manifest("workbench run", "test", 1, Map.of(), Map.of());
+        int rounds = (int) trials.stream().filter(t -> !t.warmup()).mapToInt(TrialResult::round).distinct().count();
+        Manifest manifest = manifest(Rounds.fixed(rounds, 0), Map.of());
         return new Run(Run.SCHEMA, "test-run", manifest, new ArrayList<>(trials), true, null);
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
 import workbench.reports.model.Manifest;
+import workbench.reports.model.Rounds;
 import workbench.reports.model.Run;
 import workbench.reports.model.SeriesKey;
 import workbench.reports.model.StubRun;
@@ -61,12 +63,12 @@ class WarningTest {
         TrialResult loaded = load(0, 0.9, 0.0);
         TrialResult quiet = load(1, 0.4, 0.0); // 0.8 - 0.7 = 0.1 cores: within the noise
         TrialResult stolen = load(2, 0.3, 0.08);
-        Manifest m = new Manifest("workbench run", "test", 1, java.util.Map.of(), java.util.Map.of("cpu.cores", "2"));
+        Manifest m = StubRun.manifest(Rounds.fixed(3, 0), java.util.Map.of("cpu.cores", "2"));
         Run run = new Run(Run.SCHEMA, "r", m, List.of(loaded, quiet, stolen), true, null);
         assertThat(Warning.check(run)).filteredOn(f -> f.warning() == Warning.OUTSIDE_LOAD).singleElement()
                 .satisfies(f -> assertThat(f.text()).startsWith("other programs used on average 0.37 of 2 cores in user mode")
                         .contains("most in trial 0, trial 2 (over 0.5 cores, or steal over 5%)").doesNotContain("trial 1"));
-        Manifest quietMachine = new Manifest("workbench run", "test", 1, java.util.Map.of(), java.util.Map.of("cpu.cores", "2"));
+        Manifest quietMachine = StubRun.manifest(Rounds.fixed(3, 0), java.util.Map.of("cpu.cores", "2"));
         assertThat(Warning.check(new Run(Run.SCHEMA, "q", quietMachine, List.of(quiet), true, null)))
                 .extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
         Run unknownCores = StubRun.of(List.of(loaded));
@@ -80,11 +82,11 @@ class WarningTest {
         for (int i = 0; i < times.length; i++) {
             trials.add(StubRun.simple(i, SCALAR, TrialStatus.VERIFIED, times[i]));
         }
-        Manifest wide = new Manifest("workbench run", "test", 1, java.util.Map.of("ci-target", 0.02, "max-trials", 5), java.util.Map.of());
+        Manifest wide = StubRun.manifest(new Rounds(3, 0, OptionalDouble.of(0.02), 5), java.util.Map.of());
         assertThat(Warning.check(new Run(Run.SCHEMA, "r", wide, trials, true, null)))
                 .filteredOn(f -> f.warning() == Warning.CONFIDENCE_NOT_ACHIEVED).singleElement()
                 .satisfies(f -> assertThat(f.text()).startsWith("confidence not achieved: the 95% CI is ±").contains("2.0%", "(now 5)"));
-        Manifest loose = new Manifest("workbench run", "test", 1, java.util.Map.of("ci-target", 0.5, "max-trials", 5), java.util.Map.of());
+        Manifest loose = StubRun.manifest(new Rounds(3, 0, OptionalDouble.of(0.5), 5), java.util.Map.of());
         assertThat(Warning.check(new Run(Run.SCHEMA, "r", loose, trials, true, null)))
                 .extracting(Warning.Found::warning).doesNotContain(Warning.CONFIDENCE_NOT_ACHIEVED);
     }

@@ -5,8 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** Guest RAM: named off-heap blocks of pages, of any total size. */
-public final class GuestRam {
+/**
+ * Guest RAM: named off-heap blocks of pages, of any total size.
+ *
+ * <p>{@link #close} closes the /dev/shm files of SHM-backed blocks (a no-op for direct memory).
+ * Their mappings outlive it: pages stay readable and writable through {@link RamBlock#page}, but
+ * {@link RamBlock#file()} can no longer send them, and the memory returns to /dev/shm only when the
+ * mappings are garbage collected too. Direct memory returns when the RAM is garbage collected.
+ */
+public final class GuestRam implements AutoCloseable {
     private static final int FILL_TEMPLATE = 1 << 20;
 
     private final List<RamBlock> blocks;
@@ -25,15 +32,26 @@ public final class GuestRam {
         return allocate(specs, pageSize, RamBacking.forSize(total));
     }
 
+    /**
+     * Zero-filled RAM of the given blocks with this backing; fails before allocating anything if
+     * the backing has no room for them (IllegalStateException with the fix in its message).
+     */
     public static GuestRam allocate(List<BlockSpec> specs, int pageSize, RamBacking backing) {
-        backing.checkRoom(specs.stream().mapToLong(BlockSpec::length).sum());
-        List<RamBlock> blocks = new ArrayList<>();
         for (BlockSpec s : specs) {
             if (s.length() % pageSize != 0) {
                 throw new IllegalArgumentException("RAM block " + s.name() + " length " + s.length()
                         + " is not a multiple of the page size " + pageSize);
             }
-            blocks.add(new RamBlock(s, pageSize, backing));
+        }
+        backing.checkRoom(specs.stream().mapToLong(BlockSpec::length).sum());
+        List<RamBlock> blocks = new ArrayList<>();
+        try {
+            for (BlockSpec s : specs) {
+                blocks.add(new RamBlock(s, pageSize, backing));
+            }
+        } catch (RuntimeException | Error e) {
+            blocks.forEach(RamBlock::close);
+            throw e;
         }
         return new GuestRam(blocks, pageSize, backing);
     }
@@ -95,5 +113,25 @@ public final class GuestRam {
         }
         IntStream.range(0, pieces.size()).parallel()
                 .forEach(i -> pieces.get(i).put(template.duplicate().limit(pieces.get(i).capacity())));
+    }
+
+    /** Closes the blocks' /dev/shm files (see the class comment); idempotent. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        for (RamBlock b : blocks) {
+            try {
+                b.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Where guest RAM lives. Always off-heap: the JDK copies heap buffers inside every channel write,
@@ -16,14 +17,22 @@ import java.nio.file.StandardOpenOption;
 public enum RamBacking {
     /** direct buffers, counted against the JVM's direct-memory cap */
     DIRECT,
-    /** a file in /dev/shm, mapped and unlinked at once: beyond the direct-memory cap */
+    /**
+     * one file per RAM block in /dev/shm, unlinked as soon as it is open (a killed run leaves
+     * nothing behind) and mapped: beyond the direct-memory cap, and its channel stays open so pages
+     * can be sent from it with {@code transferTo}
+     */
     SHM;
 
     private static final Path SHM_DIR = Path.of("/dev/shm");
 
+    /** The memory of one block: its chunks, and for SHM the open channel of the file they map. */
+    record Memory(ByteBuffer[] chunks, Optional<FileChannel> file) {
+    }
+
     /** DIRECT while {@code bytes} fits well under this JVM's direct-memory cap, SHM beyond it. */
     public static RamBacking forSize(long bytes) {
-        return bytes <= directMemoryCap() / 10 * 8 || !Files.isDirectory(SHM_DIR) ? DIRECT : SHM;
+        return bytes <= directMemoryCap() / 10 * 8 || !shmAvailable() ? DIRECT : SHM;
     }
 
     /** The JVM's direct-memory cap: -XX:MaxDirectMemorySize if given, else the maximum heap (the JDK's default). */
@@ -49,13 +58,36 @@ public enum RamBacking {
         return Long.parseLong(digits) << shift;
     }
 
+    static boolean shmAvailable() {
+        return Files.isDirectory(SHM_DIR);
+    }
+
     /**
-     * Fails at once where the memory cannot be had: a tmpfs mapping larger than the free space of
-     * /dev/shm would be granted, then kill the JVM with SIGBUS at the first touch beyond it.
+     * Fails at once where {@code bytes} of guest RAM cannot be had: beyond the direct-memory cap
+     * (the JVM would throw OutOfMemoryError part-way), or beyond the free space of /dev/shm (a
+     * tmpfs mapping that large would be granted, then kill the JVM with SIGBUS at the first touch
+     * beyond it).
      */
     void checkRoom(long bytes) {
-        if (this != SHM) {
-            return;
+        switch (this) {
+            case DIRECT -> checkDirectCap(bytes);
+            case SHM -> checkShmRoom(bytes);
+        }
+    }
+
+    private static void checkDirectCap(long bytes) {
+        long cap = directMemoryCap();
+        if (bytes > cap) {
+            String fix = shmAvailable() ? "use --backing shm or auto"
+                    : "raise -XX:MaxDirectMemorySize or use a smaller --ram (there is no /dev/shm here)";
+            throw new IllegalStateException("guest RAM of " + (bytes >> 20) + " MiB exceeds the JVM's direct-memory cap of "
+                    + (cap >> 20) + " MiB; " + fix);
+        }
+    }
+
+    private static void checkShmRoom(long bytes) {
+        if (!shmAvailable()) {
+            throw new IllegalStateException("/dev/shm is not available for guest RAM; use --backing direct or auto");
         }
         try {
             long free = Files.getFileStore(SHM_DIR).getUsableSpace();
@@ -68,24 +100,57 @@ public enum RamBacking {
         }
     }
 
-    /** A zero-filled off-heap region of {@code bytes} (at most {@link Integer#MAX_VALUE}). */
-    ByteBuffer allocate(int bytes) {
-        return switch (this) {
-            case DIRECT -> ByteBuffer.allocateDirect(bytes);
-            case SHM -> mapShm(bytes);
-        };
+    /** Zero-filled off-heap memory of {@code length} bytes, in chunks of at most {@code chunkBytes}. */
+    Memory allocate(String block, long length, int chunkBytes) {
+        int chunkCount = (int) ((length + chunkBytes - 1) / chunkBytes);
+        ByteBuffer[] chunks = new ByteBuffer[chunkCount];
+        if (this == DIRECT) {
+            for (int c = 0; c < chunkCount; c++) {
+                chunks[c] = ByteBuffer.allocateDirect(chunkSize(length, chunkBytes, c));
+            }
+            return new Memory(chunks, Optional.empty());
+        }
+        FileChannel file = openUnlinked(block);
+        try {
+            file.write(ByteBuffer.allocate(1), length - 1); // sizes the (sparse) file to the block
+            for (int c = 0; c < chunkCount; c++) {
+                chunks[c] = file.map(FileChannel.MapMode.READ_WRITE, (long) c * chunkBytes, chunkSize(length, chunkBytes, c));
+            }
+            return new Memory(chunks, Optional.of(file));
+        } catch (IOException e) {
+            closeQuietly(file, e);
+            throw new UncheckedIOException("cannot map " + length + " bytes of guest RAM block " + block
+                    + " in /dev/shm; free space there or use a smaller --ram", e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(file, e);
+            throw e;
+        }
     }
 
-    private static ByteBuffer mapShm(int bytes) {
+    private static int chunkSize(long length, int chunkBytes, int chunk) {
+        return (int) Math.min(chunkBytes, length - (long) chunk * chunkBytes);
+    }
+
+    /** A new file in /dev/shm, open for reading and writing, whose name is already gone. */
+    private static FileChannel openUnlinked(String block) {
         try {
-            Path file = Files.createTempFile(SHM_DIR, "workbench-ram-", ".img");
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                return ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
+            Path path = Files.createTempFile(SHM_DIR, "workbench-ram-", ".img");
+            try {
+                return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             } finally {
-                Files.delete(file); // the mapping keeps the memory; nothing is left behind in /dev/shm
+                Files.delete(path); // the open channel and the mappings keep the memory
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot map " + bytes + " bytes of guest RAM in /dev/shm; free space there or use a smaller --ram", e);
+            throw new UncheckedIOException("cannot create a file for guest RAM block " + block
+                    + " in /dev/shm; check that it is writable", e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel file, Throwable cause) {
+        try {
+            file.close();
+        } catch (IOException suppressed) {
+            cause.addSuppressed(suppressed);
         }
     }
 }

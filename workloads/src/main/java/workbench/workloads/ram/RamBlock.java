@@ -1,11 +1,19 @@
 package workbench.workloads.ram;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.Optional;
 
 /**
  * One RAM block off-heap, in chunks of at most 1 GiB (a ByteBuffer holds under 2 GiB).
  * A slice per page is made once at allocation; the hot path reuses them and allocates nothing.
  * Not thread-safe per page: a page's slice has one position, so one thread uses a page at a time.
+ *
+ * <p>With {@link RamBacking#SHM} the chunks map one unlinked file in /dev/shm, whose channel stays
+ * open: page {@code p} is the file's bytes at {@link #fileOffset}(p), so a sender can pass it to
+ * {@link FileChannel#transferTo} (sendfile) instead of copying from the buffer.
  */
 public final class RamBlock {
     static final int CHUNK_BYTES = 1 << 30;
@@ -15,6 +23,7 @@ public final class RamBlock {
     private final int pageSize;
     private final ByteBuffer[] chunks;
     private final ByteBuffer[] pages;
+    private final Optional<FileChannel> file;
 
     RamBlock(BlockSpec spec, int pageSize, RamBacking backing) {
         this.name = spec.name();
@@ -24,11 +33,9 @@ public final class RamBlock {
         if (pageCount > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("RAM block " + name + " has too many pages: " + pageCount);
         }
-        int chunkCount = (int) ((length + CHUNK_BYTES - 1) / CHUNK_BYTES);
-        this.chunks = new ByteBuffer[chunkCount];
-        for (int c = 0; c < chunkCount; c++) {
-            chunks[c] = backing.allocate((int) Math.min(CHUNK_BYTES, length - (long) c * CHUNK_BYTES));
-        }
+        RamBacking.Memory memory = backing.allocate(name, length, CHUNK_BYTES);
+        this.chunks = memory.chunks();
+        this.file = memory.file();
         this.pages = new ByteBuffer[(int) pageCount];
         int pagesPerChunk = CHUNK_BYTES / pageSize;
         for (int p = 0; p < pages.length; p++) {
@@ -57,6 +64,23 @@ public final class RamBlock {
         return pages[index].clear();
     }
 
+    /**
+     * The open channel of the /dev/shm file that holds this block (SHM backing), empty for direct
+     * memory. Positional use only ({@code read(buf, offset)}, {@code transferTo(offset, …)}): the
+     * channel is shared. Closed by {@link GuestRam#close}.
+     */
+    public Optional<FileChannel> file() {
+        return file;
+    }
+
+    /** Where page {@code index} lies in {@link #file()}: {@code index × pageSize}. */
+    public long fileOffset(int index) {
+        if (index < 0 || index >= pages.length) {
+            throw new IndexOutOfBoundsException("page " + index + " outside block " + name + " of " + pages.length + " pages");
+        }
+        return (long) index * pageSize;
+    }
+
     /** The block's backing chunks, for bulk passes (fill, digest); callers use absolute access or duplicates. */
     ByteBuffer[] chunks() {
         return chunks;
@@ -64,5 +88,15 @@ public final class RamBlock {
 
     public BlockSpec spec() {
         return new BlockSpec(name, length);
+    }
+
+    void close() {
+        if (file.isPresent()) {
+            try {
+                file.get().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the /dev/shm file of RAM block " + name, e);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ package workbench.workloads.ram;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.Mix;
 import workbench.workloads.page.PageClassifier;
 import workbench.workloads.page.PageFiller;
@@ -20,35 +20,50 @@ public final class RamImage {
     }
 
     /** The sender's RAM for {@code spec}: the base image, with the dirty pages rewritten if partial. */
-    public static GuestRam create(RamSpec spec, DirtySet dirty) {
+    public static GuestRam create(RamSpec spec, DirtyLog dirty) {
         return create(spec, dirty, RamBacking.forSize(spec.size()));
     }
 
-    /** The same, backed as told: a process holding several guests chooses by their total size. */
-    public static GuestRam create(RamSpec spec, DirtySet dirty, RamBacking backing) {
+    /**
+     * The same, backed as told: a process holding several guests chooses by their total size
+     * ({@link BackingChoice#resolve}). Close the RAM when done with an SHM backing.
+     */
+    public static GuestRam create(RamSpec spec, DirtyLog dirty, RamBacking backing) {
         GuestRam ram = GuestRam.allocate(spec.blocks(), spec.pageSize(), backing);
-        writeBase(ram, spec);
-        if (spec.partial()) {
-            write(ram, spec, 1, dirty);
+        try {
+            writeBase(ram, spec);
+            if (spec.partial()) {
+                write(ram, spec, 1, dirty);
+            }
+            return ram;
+        } catch (RuntimeException | Error e) {
+            ram.close();
+            throw e;
         }
-        return ram;
     }
 
-    /** The pages a transfer of {@code spec} sends. */
-    public static DirtySet dirtySet(RamSpec spec) {
+    /** The pages a transfer of {@code spec} sends: a fresh log, which a pass may clear as it sends. */
+    public static DirtyLog dirtyLog(RamSpec spec) {
         List<Integer> pages = spec.blocks().stream().map(b -> (int) (b.length() / spec.pageSize())).toList();
-        return spec.partial() ? DirtySet.sample(pages, spec.dirty(), spec.seed()) : DirtySet.all(pages);
+        return spec.partial() ? DirtyLog.sample(pages, spec.dirty(), spec.seed()) : DirtyLog.all(pages);
     }
 
     /** Writes generation 0 into every page. */
     public static void writeBase(GuestRam ram, RamSpec spec) {
         List<Integer> pages = ram.blocks().stream().map(RamBlock::pageCount).toList();
-        write(ram, spec, 0, DirtySet.all(pages));
+        write(ram, spec, 0, DirtyLog.all(pages));
     }
 
-    private static void write(GuestRam ram, RamSpec spec, int generation, DirtySet which) {
+    private static void write(GuestRam ram, RamSpec spec, int generation, DirtyLog which) {
         if (!ram.hasLayout(spec.blocks()) || ram.pageSize() != spec.pageSize()) {
             throw new IllegalArgumentException("guest RAM layout " + ram.layout() + " does not match the spec " + spec.blocks());
+        }
+        boolean sameBlocks = which.blocks() == ram.blocks().size();
+        for (int b = 0; sameBlocks && b < which.blocks(); b++) {
+            sameBlocks = which.pages(b) == ram.blocks().get(b).pageCount();
+        }
+        if (!sameBlocks) {
+            throw new IllegalArgumentException("the dirty log's blocks do not match the guest RAM layout " + ram.layout());
         }
         PageClassifier classes = new PageClassifier(spec.pages(), spec.dup(), spec.uniform(), spec.layout(),
                 Mix.mix(spec.seed(), generation, 0xC1A55L));
@@ -67,12 +82,11 @@ public final class RamImage {
         int size = spec.pageSize();
         tasks.parallelStream().forEach(t -> {
             RamBlock block = ram.blocks().get(t.block());
-            for (int p = t.firstPage(); p < t.endPage(); p++) {
-                if (which.isDirty(t.block(), p)) {
-                    long g = t.firstGlobal() + (p - t.firstPage());
-                    ByteBuffer page = block.page(p);
-                    filler.fill(page, 0, size, classes.classOf(g), Mix.mix(spec.seed(), generation, g));
-                }
+            for (int p = which.nextDirty(t.block(), t.firstPage()); p >= 0 && p < t.endPage();
+                    p = which.nextDirty(t.block(), p + 1)) {
+                long g = t.firstGlobal() + (p - t.firstPage());
+                ByteBuffer page = block.page(p);
+                filler.fill(page, 0, size, classes.classOf(g), Mix.mix(spec.seed(), generation, g));
             }
         });
     }

@@ -3,11 +3,13 @@ package workbench.workloads.ram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import workbench.workloads.dirty.DirtySet;
+import workbench.workloads.dirty.DirtyLog;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
@@ -25,23 +27,23 @@ class RamImageTest {
     @Test
     void sameSpecAndSeedGiveTheSameBytes() {
         RamSpec s = spec(8 << 20, 7);
-        assertThat(RamDigest.of(RamImage.create(s, RamImage.dirtySet(s))))
-                .isEqualTo(RamDigest.of(RamImage.create(s, RamImage.dirtySet(s))));
+        assertThat(RamDigest.of(RamImage.create(s, RamImage.dirtyLog(s))))
+                .isEqualTo(RamDigest.of(RamImage.create(s, RamImage.dirtyLog(s))));
     }
 
     @Test
     void anotherSeedGivesOtherBytes() {
         RamSpec a = spec(8 << 20, 7);
         RamSpec b = spec(8 << 20, 8);
-        assertThat(RamDigest.of(RamImage.create(a, RamImage.dirtySet(a))))
-                .isNotEqualTo(RamDigest.of(RamImage.create(b, RamImage.dirtySet(b))));
+        assertThat(RamDigest.of(RamImage.create(a, RamImage.dirtyLog(a))))
+                .isNotEqualTo(RamDigest.of(RamImage.create(b, RamImage.dirtyLog(b))));
     }
 
     @Test
     void pageClassCountsAreExact() {
         for (Layout layout : Layout.values()) {
             RamSpec s = spec(16 << 20, 3, 0.25, 0.125, 1.0, layout, 11);
-            GuestRam ram = RamImage.create(s, RamImage.dirtySet(s));
+            GuestRam ram = RamImage.create(s, RamImage.dirtyLog(s));
             Map<PageClass, Integer> counts = classify(ram);
             long pages = s.pages();
             long units = layout.units(pages);
@@ -55,7 +57,7 @@ class RamImageTest {
     @Test
     void partialTransferRewritesExactlyTheDirtyPages() {
         RamSpec s = spec(8 << 20, 1, 0.0, 0.0, 0.25, Layout.SCATTERED, 5);
-        DirtySet dirty = RamImage.dirtySet(s);
+        DirtyLog dirty = RamImage.dirtyLog(s);
         assertThat(dirty.count()).isEqualTo(Math.round(0.25 * s.pages()));
         GuestRam sender = RamImage.create(s, dirty);
         GuestRam base = GuestRam.allocate(s.blocks(), 4096);
@@ -68,18 +70,42 @@ class RamImageTest {
     }
 
     @Test
-    void ramBeyondTwoGibSpansChunksAndMapsShm() {
+    void ramBeyondTwoGibSpansChunksAndMapsShm() throws IOException {
         long size = (2L << 30) + (256L << 20);
         RamSpec s = new RamSpec(RamSpec.evenBlocks(size, 1, 4096), 4096, 0.5, 0, 1.0, Layout.RUNS, Content.COUNTER, 3);
-        GuestRam ram = GuestRam.allocate(s.blocks(), 4096, RamBacking.SHM);
-        RamImage.writeBase(ram, s);
-        RamBlock block = ram.blocks().get(0);
-        assertThat(block.pageCount()).isEqualTo((int) (size / 4096));
-        ByteBuffer last = block.page(block.pageCount() - 1);
-        assertThat(last.remaining()).isEqualTo(4096);
-        assertThat(RamDigest.of(ram).blocks()).hasSize(1);
-        ram.fill((byte) 0xEE);
-        assertThat(block.page(block.pageCount() - 1).get(4095)).isEqualTo((byte) 0xEE);
+        try (GuestRam ram = GuestRam.allocate(s.blocks(), 4096, RamBacking.SHM)) {
+            RamImage.writeBase(ram, s);
+            RamBlock block = ram.blocks().get(0);
+            assertThat(block.pageCount()).isEqualTo((int) (size / 4096));
+            ByteBuffer last = block.page(block.pageCount() - 1);
+            assertThat(last.remaining()).isEqualTo(4096);
+            assertThat(RamDigest.of(ram).blocks()).hasSize(1);
+            FileChannel file = block.file().orElseThrow();
+            for (int p : new int[] {0, (1 << 30) / 4096 - 1, (1 << 30) / 4096, block.pageCount() - 1}) {
+                block.page(p).putLong(8, 0x5EED0000L + p);
+                assertThat(RamBackingTest.read(file, block.fileOffset(p))).as("page %d", p).isEqualTo(block.page(p));
+            }
+            ram.fill((byte) 0xEE);
+            assertThat(block.page(block.pageCount() - 1).get(4095)).isEqualTo((byte) 0xEE);
+            assertThat(RamBackingTest.read(file, block.fileOffset(block.pageCount() - 1)).get(4095)).isEqualTo((byte) 0xEE);
+        }
+    }
+
+    /** pinned from the build before DirtyLog: a partial image's bytes must not change */
+    @Test
+    void partialImageKeepsItsPinnedDigest() {
+        RamSpec s = new RamSpec(RamSpec.evenBlocks(8 << 20, 3, 4096), 4096, 0.25, 0.10, 0.3, Layout.SCATTERED, Content.RANDOM, 9);
+        assertThat(RamDigest.of(RamImage.create(s, RamImage.dirtyLog(s))).blocks()).extracting(RamDigest.BlockDigest::sha256)
+                .containsExactly("6c159d34f27021e0d734bc467d4965abdc5e04f82f6a363073db2c1020f3389d",
+                        "e349bd9bda013be834bf08b6102c9dcb0cd98d8022bfa54df0d0f50ef9fe26e9",
+                        "425f84bbe7c9391c9f6ec8e8bfe8d49c0431b03f481c225952f35a98242603ad");
+    }
+
+    @Test
+    void dirtyLogOfAnotherLayoutIsRefused() {
+        RamSpec s = spec(1 << 20, 1, 0.0, 0.0, 0.5, Layout.SCATTERED, 1);
+        assertThatThrownBy(() -> RamImage.create(s, DirtyLog.all(java.util.List.of(10))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dirty log");
     }
 
     @Test

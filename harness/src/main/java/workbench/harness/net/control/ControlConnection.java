@@ -37,7 +37,7 @@ public final class ControlConnection implements AutoCloseable {
             }
             return m;
         } catch (SocketTimeoutException e) {
-            throw new ProtocolException("timeout", "no control message within " + timeout.toSeconds() + " s",
+            throw new ProtocolException(ProtocolCode.TIMEOUT, "no control message within " + timeout.toSeconds() + " s",
                     "the peer is stuck or gone; try a smaller --ram or check the receiver's log");
         }
     }
@@ -46,10 +46,15 @@ public final class ControlConnection implements AutoCloseable {
     public <T extends Message> T expect(Class<T> type, Duration timeout) throws IOException {
         Message m = receive(timeout);
         if (!type.isInstance(m)) {
-            throw new ProtocolException("unexpected", "expected a " + type.getSimpleName() + " message, got "
+            throw new ProtocolException(ProtocolCode.UNEXPECTED, "expected a " + type.getSimpleName() + " message, got "
                     + m.getClass().getSimpleName(), "is the peer a workbench of the same protocol?");
         }
         return type.cast(m);
+    }
+
+    /** the address the peer connects from: data connections of its trials must come from the same */
+    public java.net.InetAddress peerAddress() {
+        return socket.getInetAddress();
     }
 
     public String peer() {

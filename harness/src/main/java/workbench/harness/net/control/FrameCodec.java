@@ -30,7 +30,7 @@ public final class FrameCodec {
     public void write(OutputStream out, Message message) throws IOException {
         byte[] body = json.writeValueAsBytes(message);
         if (body.length > MAX_FRAME) {
-            throw new ProtocolException("frame-too-large", "control frame of " + body.length + " bytes exceeds "
+            throw new ProtocolException(ProtocolCode.FRAME_TOO_LARGE, "control frame of " + body.length + " bytes exceeds "
                     + MAX_FRAME, "this is a workbench bug: report it");
         }
         out.write(ByteBuffer.allocate(4).putInt(body.length).array());
@@ -43,19 +43,19 @@ public final class FrameCodec {
         DataInputStream data = new DataInputStream(in);
         int length = data.readInt();
         if (length < 2 || length > MAX_FRAME) {
-            throw new ProtocolException("bad-frame", "control frame length " + Integer.toUnsignedString(length)
+            throw new ProtocolException(ProtocolCode.BAD_FRAME, "control frame length " + Integer.toUnsignedString(length)
                     + " is outside 2.." + MAX_FRAME, "is the peer a workbench of the same protocol?");
         }
         byte[] body = new byte[length];
         try {
             data.readFully(body);
         } catch (EOFException e) {
-            throw new ProtocolException("truncated-frame", "control connection closed inside a frame", "the peer died or dropped the connection");
+            throw new ProtocolException(ProtocolCode.TRUNCATED_FRAME, "control connection closed inside a frame", "the peer died or dropped the connection");
         }
         try {
             return json.readValue(body, Message.class);
         } catch (JsonProcessingException e) {
-            throw new ProtocolException("bad-message", "unreadable control message: " + e.getOriginalMessage(),
+            throw new ProtocolException(ProtocolCode.BAD_MESSAGE, "unreadable control message: " + e.getOriginalMessage(),
                     "is the peer a workbench of the same protocol?");
         }
     }

@@ -3,6 +3,7 @@ package workbench.harness.net.control;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import workbench.harness.net.Transport;
 import workbench.reports.model.Cpu;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.RamDigest;
@@ -29,7 +30,7 @@ import workbench.workloads.ram.RamSpec;
 })
 public sealed interface Message {
     /** bumped whenever a message changes shape */
-    int PROTOCOL = 1;
+    int PROTOCOL = 2;
 
     /** client → server, first frame */
     record Hello(int protocol, String workbench) implements Message {
@@ -59,15 +60,22 @@ public sealed interface Message {
      *                    regenerates the base image for partial transfers)
      * @param dupPolicy   the sender's dup policy (for the record; the decoder accepts any fill)
      * @param readBuffer  bytes per read of the receiver's buffered reader
-     * @param transport   data connection: "tcp" or "unix"
-     * @param rcvbuf      SO_RCVBUF for the data socket, 0 for kernel autotuning
+     * @param transport   how the data connections travel
+     * @param rcvbuf      SO_RCVBUF for the data sockets, 0 for kernel autotuning
+     * @param connections data connections the sender will open for this trial
      */
-    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, String transport, int rcvbuf)
-            implements Message {
+    record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
+                       int connections) implements Message {
     }
 
-    /** server → client: RAM poisoned and pre-faulted, data endpoint accepting ("tcp:HOST:PORT") */
-    record Ready(int trial, String endpoint) implements Message {
+    /**
+     * server → client: RAM poisoned and pre-faulted, and a listener of this trial alone accepting
+     * ("tcp:HOST:PORT" or "unix:/path"); it closes after the expected connections.
+     *
+     * @param proofNonce when not empty (a session proven by token), each data connection must open
+     *                   with {@link DataProof} over this nonce before its stream
+     */
+    record Ready(int trial, String endpoint, String proofNonce) implements Message {
     }
 
     /** server → client: the stream's end was read; the sender's clock stops at its arrival */
@@ -93,7 +101,7 @@ public sealed interface Message {
     }
 
     /** either side: something unexpected; the connection closes after it */
-    record Error(String code, String message, String hint) implements Message {
+    record Error(ProtocolCode code, String message, String hint) implements Message {
     }
 
     /** client → server: the run is over */

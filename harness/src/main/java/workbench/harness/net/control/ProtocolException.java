@@ -5,16 +5,16 @@ import java.io.IOException;
 /** The peer broke the control protocol: a bad frame, a wrong version, an unexpected message. */
 public final class ProtocolException extends IOException {
     private static final long serialVersionUID = 1L;
-    private final String code;
+    private final ProtocolCode code;
     private final String hint;
 
-    public ProtocolException(String code, String message, String hint) {
+    public ProtocolException(ProtocolCode code, String message, String hint) {
         super(message);
         this.code = code;
         this.hint = hint;
     }
 
-    public String code() {
+    public ProtocolCode code() {
         return code;
     }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import workbench.harness.cli.ExitCode;
-import workbench.harness.cli.UserException;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 
 /**
  * An emulated link: two network namespaces of this process, {@code wb<pid>tx} (sender) and

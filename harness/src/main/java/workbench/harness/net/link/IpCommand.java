@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import workbench.harness.cli.ExitCode;
-import workbench.harness.cli.UserException;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 
 /**
  * Runs {@code ip}, {@code tc} and {@code sysctl}: stdin closed, stdout and stderr captured, a

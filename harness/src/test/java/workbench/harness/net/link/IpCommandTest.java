@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import workbench.harness.cli.ExitCode;
-import workbench.harness.cli.UserException;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 
 class IpCommandTest {
 

@@ -3,7 +3,7 @@ package workbench.harness.net.link;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import workbench.harness.cli.UserException;
+import workbench.harness.failure.UserException;
 
 /**
  * Real-namespace tests run where root, ip and tc are available and are skipped, with the reason,

@@ -1,0 +1,56 @@
+package workbench.harness.io;
+
+/**
+ * The system calls a sink made, counted by the sink itself around each call. Never counted by
+ * wrapping the channel: {@code FileChannel.transferTo} reaches the kernel's sendfile only when
+ * its target is the real socket channel, and through a wrapper it copies via a heap buffer.
+ */
+public final class SyscallCounts {
+    /** Linux's IOV_MAX: a gathering write hands the kernel at most this many buffers */
+    public static final int IOV_MAX = 1024;
+
+    private long writes;
+    private long writevs;
+    private long iovecs;
+    private long sendfiles;
+
+    /** one plain write */
+    public void write() {
+        writes++;
+    }
+
+    /** one gathering write of {@code buffers} buffers (the kernel takes at most IOV_MAX of them) */
+    public void writev(int buffers) {
+        writevs++;
+        iovecs += Math.min(buffers, IOV_MAX);
+    }
+
+    /** one sendfile (FileChannel.transferTo into the socket) */
+    public void sendfile() {
+        sendfiles++;
+    }
+
+    public long writes() {
+        return writes;
+    }
+
+    public long writevs() {
+        return writevs;
+    }
+
+    public long iovecs() {
+        return iovecs;
+    }
+
+    public long sendfiles() {
+        return sendfiles;
+    }
+
+    /** these counts plus {@code other}'s, for a strategy with several connections */
+    public void add(SyscallCounts other) {
+        writes += other.writes;
+        writevs += other.writevs;
+        iovecs += other.iovecs;
+        sendfiles += other.sendfiles;
+    }
+}

@@ -1,0 +1,44 @@
+package workbench.harness.metrics;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import workbench.reports.model.Cpu;
+
+/**
+ * CPU time of the calling thread (ThreadMXBean) and of the whole process (/proc/self/stat, in
+ * clock ticks of 10 ms: good for totals, not for per-page costs).
+ */
+public final class CpuClock {
+    private static final double TICK = 0.01; // USER_HZ is 100 on Linux
+    private static final Path PROC_SELF = Path.of("/proc/self/stat");
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    /** A reading; subtract two with {@link #since}. */
+    public record Sample(long threadUserNs, long threadCpuNs, double processUser, double processSys) {
+    }
+
+    public Sample now() {
+        double[] proc = processTimes();
+        return new Sample(threads.getCurrentThreadUserTime(), threads.getCurrentThreadCpuTime(), proc[0], proc[1]);
+    }
+
+    /** CPU spent by this thread and process since {@code start} (same thread). */
+    public Cpu since(Sample start) {
+        Sample end = now();
+        double user = (end.threadUserNs() - start.threadUserNs()) / 1e9;
+        double cpu = (end.threadCpuNs() - start.threadCpuNs()) / 1e9;
+        return new Cpu(user, Math.max(0, cpu - user), end.processUser() - start.processUser(),
+                end.processSys() - start.processSys());
+    }
+
+    private static double[] processTimes() {
+        try {
+            String stat = EnvironmentProbe.read(PROC_SELF.toString());
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new double[] {Long.parseLong(f[11]) * TICK, Long.parseLong(f[12]) * TICK};
+        } catch (RuntimeException e) {
+            return new double[] {0, 0}; // not Linux: process CPU unknown, shown as 0
+        }
+    }
+}

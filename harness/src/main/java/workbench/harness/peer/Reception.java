@@ -1,0 +1,31 @@
+package workbench.harness.peer;
+
+import java.io.IOException;
+import java.nio.channels.GatheringByteChannel;
+import java.time.Duration;
+import java.util.List;
+
+/** One trial at a receiver that has prepared for it: where the stream goes and what became of it. */
+public interface Reception extends AutoCloseable {
+    /**
+     * Opens the trial's data connections, as many as the request asked for, the main stream first.
+     * They are the real channels (a socket channel, so transferTo reaches sendfile).
+     */
+    List<GatheringByteChannel> connect(SenderSockets sockets) throws IOException;
+
+    /** The whole stream is written: the receiver may read its end. */
+    void endOfStream() throws IOException;
+
+    /**
+     * Waits until the receiver has read the end of the stream. True when it did (the transfer
+     * time stops now); false when it failed first (its receipt says why).
+     */
+    boolean awaitEnd(Duration timeout) throws IOException;
+
+    /** The receiver's account of the trial. */
+    Receipt receipt(Duration timeout) throws IOException;
+
+    /** Closes the data connections. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,193 @@
+package workbench.harness.serve;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.ReadableByteChannel;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import workbench.harness.net.DataListener;
+import workbench.harness.net.control.ControlConnection;
+import workbench.harness.net.control.Message;
+import workbench.harness.net.control.ProtocolCode;
+import workbench.harness.net.control.ProtocolException;
+import workbench.harness.net.control.TokenProof;
+
+/**
+ * {@code workbench serve}: the receiver. A control listener for frames and, per trial, a data
+ * listener of its own for the bare migration stream (so a real QEMU could stand on the other end),
+ * closed once the trial's connection is in. One client at a time;
+ * others get {@link Message.Busy}. Any bad or vanishing client ends its session with a one-line
+ * log and the server goes on.
+ */
+public final class ServeServer implements AutoCloseable {
+    static final Duration IDLE = Duration.ofMinutes(10);
+    static final Duration HANDSHAKE = Duration.ofSeconds(30);
+    static final Duration DATA_ACCEPT = Duration.ofSeconds(60);
+
+    private final ServerSocket control;
+    private final ServeOptions options;
+    private final PrintStream log;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final TrialReceiver receiver = new TrialReceiver();
+
+    public ServeServer(ServeOptions options, PrintStream log) throws IOException {
+        this.options = options;
+        this.log = log;
+        this.control = new ServerSocket();
+        control.setReuseAddress(true);
+        control.bind(options.control());
+    }
+
+    public InetSocketAddress controlAddress() {
+        return (InetSocketAddress) control.getLocalSocketAddress();
+    }
+
+    /** Serves clients until closed; with {@code once}, returns after the first session ends. */
+    public void serve(boolean once) throws IOException {
+        while (!control.isClosed()) {
+            Socket client;
+            try {
+                client = control.accept();
+            } catch (IOException e) {
+                if (control.isClosed()) {
+                    return;
+                }
+                throw e;
+            }
+            if (!busy.compareAndSet(false, true)) {
+                refuseBusy(client);
+                continue;
+            }
+            if (once) {
+                session(client, false);
+                return;
+            }
+            Thread worker = new Thread(() -> session(client, true), "serve-session");
+            worker.start();
+        }
+    }
+
+    /** @param logSessions a long-running service logs each session; a run's child stays quiet */
+    private void session(Socket client, boolean logSessions) {
+        try (ControlConnection conn = new ControlConnection(client)) {
+            try {
+                handshake(conn);
+                if (logSessions) {
+                    log.println("serve: " + conn.peer() + ": session started");
+                }
+                while (true) {
+                    Message m = conn.receive(IDLE);
+                    if (m instanceof Message.TrialParams p) {
+                        trial(conn, p);
+                    } else if (m instanceof Message.Bye) {
+                        if (logSessions) {
+                            log.println("serve: " + conn.peer() + ": session ended");
+                        }
+                        return;
+                    } else {
+                        throw new ProtocolException(ProtocolCode.UNEXPECTED, "unexpected " + m.getClass().getSimpleName()
+                                + " message between trials", "is the peer a workbench of the same protocol?");
+                    }
+                }
+            } catch (ProtocolException e) {
+                log.println("serve: " + conn.peer() + ": " + e.getMessage());
+                trySend(conn, e.toMessage());
+            } catch (EOFException e) {
+                log.println("serve: " + conn.peer() + ": client closed the control connection");
+            } catch (IOException | RuntimeException e) {
+                log.println("serve: " + conn.peer() + ": " + e);
+                trySend(conn, new Message.Error(ProtocolCode.RECEIVER, String.valueOf(e.getMessage()), "see the receiver's log"));
+            }
+        } catch (IOException e) {
+            log.println("serve: closing a session failed: " + e.getMessage());
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void handshake(ControlConnection conn) throws IOException {
+        Message.Hello hello = conn.expect(Message.Hello.class, HANDSHAKE);
+        if (hello.protocol() != Message.PROTOCOL) {
+            throw new ProtocolException(ProtocolCode.VERSION, "client speaks protocol " + hello.protocol() + " (workbench "
+                    + hello.workbench() + "), this receiver speaks " + Message.PROTOCOL + " (workbench " + options.version() + ")",
+                    "run the same workbench version on both hosts");
+        }
+        if (options.token().isPresent()) {
+            String nonce = TokenProof.nonce();
+            conn.send(new Message.Challenge(nonce));
+            Message.Proof proof = conn.expect(Message.Proof.class, HANDSHAKE);
+            if (!TokenProof.verify(options.token().get(), nonce, proof.hmac())) {
+                throw new ProtocolException(ProtocolCode.AUTH, "the client did not prove the receiver's token",
+                        "give run the same --token as serve");
+            }
+        }
+        conn.send(new Message.Welcome(Message.PROTOCOL, options.version()));
+    }
+
+    private void trial(ControlConnection conn, Message.TrialParams params) throws IOException {
+        check(params);
+        receiver.prepare(params);
+        try (DataListener listener = DataListener.open(params.transport(), options.control().getAddress())) {
+            String nonce = options.token().isPresent() ? TokenProof.nonce() : "";
+            conn.send(new Message.Ready(params.trial(), listener.endpoint().text(), nonce));
+            DataConnections accepted = new DataConnections(listener, conn.peerAddress(), options.token(), nonce, log);
+            try (ReadableByteChannel stream = accepted.mainStream(DATA_ACCEPT)) {
+                listener.close(); // one trial, one connection: anything later is refused by the kernel
+                if (params.rcvbuf() > 0 && accepted.socket().isPresent()) {
+                    // set on the accepted socket; the window scale was agreed at accept, so a buffer far
+                    // above the default is only partly used
+                    accepted.socket().get().setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
+                }
+                Message.Result result = receiver.receive(params.trial(), stream, params.readBuffer(),
+                        () -> conn.send(new Message.Done(params.trial())));
+                if (!result.ok()) {
+                    log.println("serve: trial " + params.trial() + " failed: " + result.failure());
+                }
+                conn.send(result);
+            }
+        }
+    }
+
+    /** Every size a trial asks for is checked before anything is allocated. */
+    private void check(Message.TrialParams params) throws ProtocolException {
+        if (params.ram().size() > options.maxRam()) {
+            throw new ProtocolException(ProtocolCode.RAM_TOO_LARGE, "a guest of " + (params.ram().size() >> 20)
+                    + " MiB exceeds this receiver's --max-ram of " + (options.maxRam() >> 20) + " MiB",
+                    "use a smaller --ram or start serve with a larger --max-ram");
+        }
+        if (params.readBuffer() < TrialReceiver.MIN_READ_BUFFER || params.readBuffer() > TrialReceiver.MAX_READ_BUFFER) {
+            throw new ProtocolException(ProtocolCode.BAD_PARAMETER, "read buffer of " + params.readBuffer()
+                    + " bytes is outside " + TrialReceiver.MIN_READ_BUFFER + ".." + TrialReceiver.MAX_READ_BUFFER,
+                    "use a --read-buffer from 4K to 64M");
+        }
+        if (params.connections() != 1) {
+            throw new ProtocolException(ProtocolCode.BAD_PARAMETER, "a trial of " + params.connections()
+                    + " data connections: this receiver reads one stream per trial", "use a single-stream strategy");
+        }
+    }
+
+    private void refuseBusy(Socket client) {
+        try (ControlConnection conn = new ControlConnection(client)) {
+            conn.send(new Message.Busy("the receiver is serving another client; try again later"));
+        } catch (IOException e) {
+            log.println("serve: refusing a busy client failed: " + e.getMessage());
+        }
+    }
+
+    private static void trySend(ControlConnection conn, Message m) {
+        try {
+            conn.send(m);
+        } catch (IOException ignored) {
+            // the peer is gone: nothing more to tell it
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        control.close();
+    }
+}

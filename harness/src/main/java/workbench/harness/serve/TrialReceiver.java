@@ -1,0 +1,79 @@
+package workbench.harness.serve;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.util.List;
+import workbench.harness.net.control.Message;
+import workbench.harness.io.BufferedSource;
+import workbench.harness.metrics.CpuClock;
+import workbench.harness.stream.Decoded;
+import workbench.harness.stream.RamTarget;
+import workbench.harness.stream.StreamDecoder;
+import workbench.harness.stream.StreamFormatException;
+import workbench.reports.model.Cpu;
+import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamDigest;
+import workbench.workloads.ram.RamImage;
+import workbench.workloads.ram.RamSpec;
+
+/**
+ * The receiving side of one trial: RAM prepared outside timing (poisoned, or the base image for a
+ * partial transfer), the stream decoded into it, the digest taken after {@code done}.
+ * RAM is kept between trials of the same layout.
+ */
+final class TrialReceiver {
+    /** read buffers the receiver accepts: from a page to 64 MiB */
+    static final int MIN_READ_BUFFER = 4096;
+    static final int MAX_READ_BUFFER = 64 << 20;
+
+    /** every byte of RAM the stream must overwrite is set to this first */
+    static final byte POISON = (byte) 0xEE;
+
+    private final CpuClock cpu = new CpuClock();
+    private GuestRam ram;
+
+    /** Allocates (if the layout changed), pre-faults and poisons RAM for {@code params}. */
+    void prepare(Message.TrialParams params) {
+        RamSpec spec = params.ram();
+        if (ram == null || !ram.hasLayout(spec.blocks()) || ram.pageSize() != spec.pageSize()) {
+            ram = null; // let the old RAM go before the new is allocated
+            ram = GuestRam.allocate(spec.blocks(), spec.pageSize());
+        }
+        if (spec.partial()) {
+            RamImage.writeBase(ram, spec);
+        } else {
+            ram.fill(POISON);
+        }
+    }
+
+    /** Decodes one stream; {@code onEnd} runs the moment its end is read (it sends Done). */
+    Message.Result receive(int trial, ReadableByteChannel data, int readBuffer, IoAction onEnd) throws IOException {
+        CpuClock.Sample start = cpu.now();
+        long t0 = System.nanoTime();
+        BufferedSource source = new BufferedSource(data, readBuffer);
+        Decoded decoded;
+        try {
+            decoded = new StreamDecoder(source, RamTarget.existing(ram)).decode();
+        } catch (StreamFormatException e) {
+            return failed(trial, e.getMessage(), source.offset());
+        } catch (IOException e) {
+            return failed(trial, "data connection broke after " + source.offset() + " bytes: " + e.getMessage(), source.offset());
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        onEnd.run();
+        var cpuUsed = cpu.since(start);
+        RamDigest digest = RamDigest.of(ram);
+        return new Message.Result(trial, "", digest.blocks(), seconds, decoded.bytes(), decoded.records().zero(),
+                decoded.records().page(), cpuUsed);
+    }
+
+    private static Message.Result failed(int trial, String why, long bytes) {
+        return new Message.Result(trial, why, List.of(), 0, bytes, 0, 0, Cpu.NONE);
+    }
+
+    /** An action that may throw an I/O error. */
+    @FunctionalInterface
+    interface IoAction {
+        void run() throws IOException;
+    }
+}

@@ -1,0 +1,30 @@
+package workbench.harness.site;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import workbench.harness.trial.Variant;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.ram.RamBacking;
+import workbench.workloads.ram.RamSpec;
+
+/**
+ * What opening a run's sites needs: the guests (a sender agent regenerates them), how they are
+ * backed, and how to reach a remote receiver.
+ *
+ * @param version this workbench's version, for the control handshake
+ */
+public record SiteSetup(List<Variant> variants, DupPolicy dupPolicy, RamBacking backing, Optional<InetAddress> bind,
+                        Optional<String> token, String version) {
+    public SiteSetup {
+        variants = List.copyOf(variants);
+    }
+
+    public long largestRam() {
+        return variants.stream().map(Variant::ram).mapToLong(RamSpec::size).max().orElse(0);
+    }
+
+    public long totalRam() {
+        return variants.stream().map(Variant::ram).distinct().mapToLong(RamSpec::size).sum();
+    }
+}

@@ -1,0 +1,95 @@
+package workbench.harness.site;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import workbench.harness.net.Network;
+import workbench.harness.net.Transport;
+import workbench.harness.net.control.TokenProof;
+import workbench.harness.net.link.EmulatedLink;
+import workbench.harness.net.link.IpCommand;
+import workbench.harness.peer.NullPeer;
+import workbench.harness.peer.Peer;
+import workbench.harness.peer.ReceiverChild;
+import workbench.harness.peer.RemoteReceiver;
+import workbench.harness.peer.ServePeer;
+import workbench.harness.trial.TrialRunner;
+
+/**
+ * The one place that switches on the kind of {@link Network}: for each it opens where the trials
+ * run and who receives them — a serve child for loopback and unix, the remote serve for tcp://,
+ * nobody for null, and for an emulated link its namespaces with a serve child on one side and a
+ * sender agent on the other.
+ */
+public final class Sites implements SiteFactory {
+    @Override
+    public SiteSet open(List<Network> networks, SiteSetup setup, TrialRunner runner) throws IOException {
+        if (networks.stream().anyMatch(n -> n instanceof Network.Link)) {
+            IpCommand.checkReady();
+        }
+        SiteSet sites = new SiteSet();
+        try {
+            for (Network n : networks) {
+                if (n instanceof Network.Link l) {
+                    link(sites, l, setup);
+                } else {
+                    sites.add(n, new LocalSite(runner, peer(n, setup)), NetworkFacts.describe(n));
+                }
+            }
+            return sites;
+        } catch (IOException | RuntimeException e) {
+            sites.close();
+            throw e;
+        }
+    }
+
+    /** who receives a network whose trials run in this process (Java 17: no pattern switch) */
+    private static Peer peer(Network n, SiteSetup setup) throws IOException {
+        if (n instanceof Network.Loopback) {
+            return child(setup, Transport.TCP);
+        }
+        if (n instanceof Network.Unix) {
+            return child(setup, Transport.UNIX);
+        }
+        if (n instanceof Network.Remote r) {
+            return remote(r, setup);
+        }
+        return new NullPeer();
+    }
+
+    /** How many processes on this host hold a copy of the guest: the sender, each local receiver, each link's agent. */
+    public static int guestCopies(List<Network> networks) {
+        int copies = 1;
+        for (Network n : networks) {
+            copies += n instanceof Network.Null ? 0 : n instanceof Network.Link ? 2 : 1;
+        }
+        return copies;
+    }
+
+    private static Peer child(SiteSetup setup, Transport transport) throws IOException {
+        ReceiverChild child = ReceiverChild.start(setup.largestRam());
+        try {
+            return new ServePeer(RemoteReceiver.connect(child.control(), setup.version()), transport, Optional.empty(),
+                    Optional.empty(), List.of(child));
+        } catch (IOException | RuntimeException e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    private static Peer remote(Network.Remote r, SiteSetup setup) throws IOException {
+        InetSocketAddress control = new InetSocketAddress(r.control().getHostString(), r.control().getPort());
+        return new ServePeer(RemoteReceiver.connect(control, setup.bind(), setup.token(), setup.version()), Transport.TCP,
+                setup.bind(), setup.token(), List.of());
+    }
+
+    private static void link(SiteSet sites, Network.Link l, SiteSetup setup) throws IOException {
+        EmulatedLink link = sites.closeLater(EmulatedLink.create(l.profile()));
+        String token = TokenProof.nonce(); // off loopback serve requires one: the run's own, for this link alone
+        ReceiverChild child = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token));
+        sites.add(l, AgentProcess.start(setup, l, link, child.control(), token), NetworkFacts.describe(l));
+        link.facts().forEach((k, v) -> sites.fact(l, k, v));
+        sites.nominal(l, l.profile().description());
+    }
+}

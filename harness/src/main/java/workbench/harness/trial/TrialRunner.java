@@ -1,0 +1,86 @@
+package workbench.harness.trial;
+
+import java.io.IOException;
+import java.nio.channels.GatheringByteChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import workbench.harness.io.StreamSink;
+import workbench.harness.io.SyscallCounts;
+import workbench.harness.metrics.Clock;
+import workbench.harness.metrics.CpuClock;
+import workbench.harness.metrics.MachineLoad;
+import workbench.harness.peer.Peer;
+import workbench.harness.peer.Receipt;
+import workbench.harness.peer.Reception;
+import workbench.harness.peer.TrialRequest;
+import workbench.harness.stream.StreamEncoder;
+import workbench.reports.model.Counts;
+import workbench.reports.model.Cpu;
+import workbench.reports.model.TrialResult;
+import workbench.reports.model.TrialStatus;
+import workbench.workloads.page.DupPolicy;
+
+/**
+ * One timed, verified transfer (DESIGN.md "A trial, precisely"): the receiver prepares its RAM
+ * outside timing; the clock starts just before the magic and stops when the final flush returns
+ * (send time); the receiver's reading the end stops the transfer time; its digest must equal ours.
+ */
+public final class TrialRunner {
+    static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
+
+    private final SenderRams rams;
+    private final DupPolicy dupPolicy;
+    private final Clock clock;
+    private final CpuClock cpu = new CpuClock();
+
+    public TrialRunner(SenderRams rams, DupPolicy dupPolicy, Clock clock) {
+        this.rams = rams;
+        this.dupPolicy = dupPolicy;
+        this.clock = clock;
+    }
+
+    /** One trial of {@code series}, received by {@code peer}. */
+    public TrialResult run(Slot slot, SeriesPlan series, Peer peer) throws IOException {
+        Variant v = series.variant();
+        SenderRams.Prepared guest = rams.of(v.ram());
+        TrialRequest request = new TrialRequest(slot.index(), v.ram(), dupPolicy, v.readBuffer(), v.socket().rcvbuf(),
+                series.strategy().connections(v.sink()));
+        try (Reception reception = peer.prepare(request)) {
+            String startedAt = Instant.now().toString();
+            List<GatheringByteChannel> channels = reception.connect(v.socket().sender());
+            StreamSink sink = series.strategy().open(channels, v.sink());
+            MachineLoad.Sample load0 = MachineLoad.now();
+            CpuClock.Sample cpu0 = cpu.now();
+            long t0 = clock.nanoTime();
+            StreamEncoder.Sent sent;
+            try {
+                sent = guest.encoder().encode(sink);
+            } catch (IOException e) {
+                Receipt r = reception.receipt(TRANSFER_TIMEOUT);
+                throw new IOException("sending failed: " + e.getMessage() + r.failure().map(f -> "; receiver: " + f).orElse(""), e);
+            }
+            long t1 = clock.nanoTime();
+            reception.endOfStream();
+            boolean ended = reception.awaitEnd(TRANSFER_TIMEOUT);
+            long t2 = clock.nanoTime();
+            Cpu senderCpu = cpu.since(cpu0); // the sending thread idles after its flush: its CPU is the encode's
+            MachineLoad.Sample load1 = MachineLoad.now();
+            Receipt receipt = reception.receipt(TRANSFER_TIMEOUT);
+            Optional<String> failure = receipt.mismatch(sink.bytesPut(), guest.digest());
+            TrialStatus status = failure.isPresent() ? TrialStatus.FAILED
+                    : receipt.checked() ? TrialStatus.VERIFIED : TrialStatus.UNVERIFIED;
+            return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), status,
+                    failure.orElse(null), startedAt, (t1 - t0) / 1e9, (ended ? t2 - t0 : 0) / 1e9, counts(sink, sent),
+                    senderCpu, receipt.cpu(), load1.retransmitsSince(load0), load1.busySince(load0),
+                    load1.stealSince(load0), load1.userSince(load0));
+        }
+    }
+
+    private static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {
+        SyscallCounts calls = sink.calls();
+        return new Counts(sink.bytesPut(), sent.dupPages(), sent.nodupPages(), calls.writes(), calls.writevs(),
+                calls.iovecs(), sink.bytesCopied());
+    }
+}

@@ -1,0 +1,22 @@
+package workbench.harness.trial;
+
+import java.util.Map;
+import java.util.TreeMap;
+import workbench.harness.io.SinkOptions;
+import workbench.workloads.ram.RamSpec;
+
+/**
+ * One combination of the settings a run sweeps (a comma list on a numeric option). A run without
+ * sweeps has one variant with no params.
+ *
+ * @param ram        the guest RAM
+ * @param sink       the strategies' buffer and batch sizes
+ * @param readBuffer bytes per read of the receiver
+ * @param socket     TCP knobs
+ * @param params     the swept settings' values, by option name ("batch" → "64"): they name the series
+ */
+public record Variant(RamSpec ram, SinkOptions sink, int readBuffer, SocketOptions socket, Map<String, String> params) {
+    public Variant {
+        params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    }
+}

@@ -1,0 +1,100 @@
+package workbench.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.harness.net.Network;
+import workbench.harness.peer.FakePeer;
+import workbench.harness.site.LocalSite;
+import workbench.harness.site.SiteFactory;
+import workbench.harness.site.SiteSet;
+import workbench.reports.json.RunJson;
+import workbench.reports.model.Run;
+import workbench.reports.model.TrialResult;
+import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Metric;
+import workbench.reports.stats.Series;
+import workbench.workloads.ram.RamDigest;
+import workbench.workloads.ram.RamImage;
+
+/** A run's scheduling, adaptive rounds and failure logic against a fake peer and a fake clock: no sockets. */
+class RunExecutorTest {
+    private static final RamDigest FAITHFUL = RamDigest.of(RamImage.create(Plans.RAM, RamImage.dirtyLog(Plans.RAM)));
+
+    @TempDir
+    Path out;
+
+    private final AtomicLong clock = new AtomicLong();
+
+    private Run run(int trials, int warmup, OptionalDouble ciTarget, int maxTrials, IntFunction<FakePeer.Script> script)
+            throws IOException {
+        RunPlan plan = Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), trials, warmup, ciTarget,
+                maxTrials, out);
+        SiteFactory fake = (networks, setup, runner) -> {
+            SiteSet sites = new SiteSet();
+            networks.forEach(n -> sites.add(n, new LocalSite(runner, new FakePeer(clock, script, FAITHFUL)), "fake"));
+            return sites;
+        };
+        RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, true), "test", "test", fake,
+                clock::get).execute();
+        assertThat(RunJson.read(outcome.dir().resolve(RunJson.FILE_NAME))).isEqualTo(outcome.run()); // recorded as it ran
+        return outcome.run();
+    }
+
+    @Test
+    void warmUpRoundsComeFirstAndRoundsAlternateTheirOrder() throws IOException {
+        // A B, B A, …: measured rounds start in plan order, so the warm-up round before them is reversed
+        Run run = run(3, 1, OptionalDouble.empty(), 3, t -> FakePeer.Script.ok(1.0));
+        assertThat(run.complete()).isTrue();
+        assertThat(run.trials()).extracting(t -> t.series().strategy())
+                .containsExactly("vectored", "scalar", "scalar", "vectored", "vectored", "scalar", "scalar", "vectored");
+        assertThat(run.trials()).extracting(TrialResult::warmup)
+                .containsExactly(true, true, false, false, false, false, false, false);
+        assertThat(run.trials()).extracting(TrialResult::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(run.trials()).extracting(TrialResult::round).containsExactly(0, 0, 1, 1, 2, 2, 3, 3);
+        assertThat(run.trials()).allSatisfy(t -> {
+            assertThat(t.status()).isEqualTo(TrialStatus.VERIFIED);
+            assertThat(t.sendSeconds()).isEqualTo(1.0);
+            assertThat(t.transferSeconds()).isEqualTo(1.001, org.assertj.core.data.Offset.offset(1e-9));
+        });
+    }
+
+    @Test
+    void aFailedTrialIsRecordedAndNeverAveraged() throws IOException {
+        // trial 3 (vectored, round 1) fails at the receiver and claims an absurd time
+        Run run = run(3, 1, OptionalDouble.empty(), 3,
+                t -> t == 3 ? FakePeer.Script.failing(99.0, "stream broke") : FakePeer.Script.ok(t % 2 == 0 ? 1.0 : 2.0));
+        TrialResult failed = run.trials().get(3);
+        assertThat(failed.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(failed.failureReason()).get().asString().contains("stream broke");
+        Series vectored = Series.of(run).stream().filter(s -> s.key().strategy().equals("vectored")).findFirst().orElseThrow();
+        assertThat(vectored.values(Metric.SEND_SECONDS)).hasSize(2).doesNotContain(99.0);
+    }
+
+    @Test
+    void adaptiveRoundsStopOnceEverySeriesReachesTheTarget() throws IOException {
+        // noisy until trial 10, steady after: the 2% target is reached some rounds later, then no more rounds
+        Run run = run(2, 0, OptionalDouble.of(0.02), 40, t -> FakePeer.Script.ok(t < 10 ? (t % 4 < 2 ? 1.0 : 1.3) : 1.1));
+        int rounds = run.trials().size() / 2;
+        assertThat(rounds).isGreaterThan(2).isLessThan(40);
+        assertThat(Confidence.reached(run, 0.02)).isTrue();
+        Run oneRoundShort = new Run(run.schema(), run.id(), run.manifest(), run.trials().subList(0, run.trials().size() - 2),
+                true, null);
+        assertThat(Confidence.reached(oneRoundShort, 0.02)).isFalse();
+    }
+
+    @Test
+    void adaptiveRoundsStopAtMaxTrialsWhenTheTargetIsOutOfReach() throws IOException {
+        Run run = run(2, 1, OptionalDouble.of(0.02), 6, t -> FakePeer.Script.ok(t % 4 < 2 ? 1.0 : 2.0));
+        assertThat(run.trials().stream().filter(t -> !t.warmup())).hasSize(6 * 2);
+        assertThat(run.trials()).hasSize(7 * 2);
+        assertThat(Confidence.reached(run, 0.02)).isFalse();
+    }
+}

@@ -1,0 +1,90 @@
+package workbench.harness.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import workbench.harness.io.CollectingChannel;
+import workbench.harness.io.PageTable;
+import workbench.harness.io.SinkOptions;
+import workbench.harness.io.StreamSink;
+import workbench.harness.stream.StreamEncoder;
+import workbench.workloads.dirty.DirtyLog;
+import workbench.workloads.page.Content;
+import workbench.workloads.page.DupPolicy;
+import workbench.workloads.page.Layout;
+import workbench.workloads.ram.GuestRam;
+import workbench.workloads.ram.RamImage;
+import workbench.workloads.ram.RamSpec;
+
+class WriteStrategyTest {
+    private static final RamSpec SPEC = new RamSpec(RamSpec.evenBlocks(16 << 20, 2, 4096), 4096, 0.034, 0.05, 1.0,
+            Layout.SCATTERED, Content.RANDOM, 2010);
+    private static final DirtyLog DIRTY = RamImage.dirtyLog(SPEC);
+    private static final GuestRam RAM = RamImage.create(SPEC, DIRTY);
+    private static final PageTable PAGES = new PageTable(RAM);
+    private static final WriteStrategy SCALAR = Strategies.byName("scalar");
+    private static final WriteStrategy VECTORED = Strategies.byName("vectored");
+
+    private record Sent(byte[] bytes, StreamEncoder.Sent pages, StreamSink sink, CollectingChannel channel) {
+    }
+
+    private static Sent send(WriteStrategy strategy, SinkOptions options, DupPolicy policy, int maxPerCall) throws IOException {
+        CollectingChannel ch = new CollectingChannel(maxPerCall);
+        StreamSink sink = strategy.open(List.of(ch), options);
+        StreamEncoder.Sent pages = new StreamEncoder(PAGES, DIRTY, policy).encode(sink);
+        sink.close();
+        return new Sent(ch.bytes(), pages, sink, ch);
+    }
+
+    @Test
+    void scalarAndVectoredEmitByteIdenticalStreams() throws IOException {
+        for (DupPolicy policy : DupPolicy.values()) {
+            byte[] scalar = send(SCALAR, SinkOptions.of(32 << 10, 128), policy, Integer.MAX_VALUE).bytes();
+            byte[] vectored = send(VECTORED, SinkOptions.of(32 << 10, 128), policy, Integer.MAX_VALUE).bytes();
+            assertThat(vectored).as(policy.name()).isEqualTo(scalar);
+            assertThat(scalar.length).isGreaterThan(16 << 20 - (16 << 20) / 5);
+        }
+    }
+
+    @Test
+    void identicalWhateverTheSizesAndShortWrites() throws IOException {
+        byte[] reference = send(SCALAR, SinkOptions.of(32 << 10, 128), DupPolicy.ZERO, Integer.MAX_VALUE).bytes();
+        assertThat(send(SCALAR, SinkOptions.of(100, 1), DupPolicy.ZERO, 777).bytes()).isEqualTo(reference);
+        assertThat(send(VECTORED, SinkOptions.of(4096, 1), DupPolicy.ZERO, 5000).bytes()).isEqualTo(reference);
+        // more buffers than IOV_MAX in one gathering write: only 1024 go per call, the rest must follow
+        assertThat(send(VECTORED, new SinkOptions(4096, 2048, 1 << 20), DupPolicy.ZERO, Integer.MAX_VALUE).bytes())
+                .isEqualTo(reference);
+    }
+
+    @Test
+    void scalarWritesOncePerFullBufferAndCountsItsOwnCalls() throws IOException {
+        Sent s = send(SCALAR, SinkOptions.of(32 << 10, 128), DupPolicy.ZERO, Integer.MAX_VALUE);
+        long bytes = s.sink().bytesPut();
+        assertThat(s.bytes()).hasSize((int) bytes);
+        assertThat(s.sink().calls().writevs()).isZero();
+        assertThat(s.sink().calls().writes()).isEqualTo((bytes + (32 << 10) - 1) / (32 << 10));
+        assertThat(s.sink().calls().writes()).isEqualTo(s.channel().writes()); // the sink counts what the channel saw
+    }
+
+    @Test
+    void vectoredWritesOncePerBatchOfPagesAndCountsItsOwnCalls() throws IOException {
+        Sent s = send(VECTORED, SinkOptions.of(32 << 10, 128), DupPolicy.ZERO, Integer.MAX_VALUE);
+        long batches = (s.pages().nodupPages() + 127) / 128;
+        assertThat(s.sink().calls().writevs()).isBetween(batches, batches + 2).isEqualTo(s.channel().writevs());
+        assertThat(s.sink().calls().writes()).isLessThanOrEqualTo(2).isEqualTo(s.channel().writes());
+        assertThat(s.sink().calls().iovecs()).isGreaterThanOrEqualTo(2 * s.pages().nodupPages());
+        // only headers, names and fill bytes are copied; pages go by reference
+        assertThat(s.sink().bytesCopied()).isLessThan(s.pages().nodupPages() * 8 + s.pages().dupPages() * 9 + 4096);
+    }
+
+    @Test
+    void theRegistryNamesEveryStrategyAndItsSettings() {
+        assertThat(Strategies.all()).extracting(WriteStrategy::name).containsExactly("scalar", "vectored");
+        assertThat(Strategies.byName(" Vectored ")).isEqualTo(VECTORED);
+        assertThat(Strategies.settings()).containsExactlyInAnyOrder("scalar-buffer", "batch", "staging-buffer");
+        assertThatThrownBy(() -> Strategies.byName("sendfile")).hasMessageContaining("known: scalar, vectored");
+    }
+}
