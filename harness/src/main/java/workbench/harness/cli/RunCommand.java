@@ -8,9 +8,9 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.metrics.Clock;
@@ -142,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
                     SweepList.parse("--dirty", dirty, SweepList::fraction),
                     SweepList.parse("--batch", batch, SweepList::positiveInt),
                     SweepList.parse("--scalar-buffer", scalarBuffer, SweepList::intSize),
-                    SweepList.parse("--read-buffer", readBuffer, SweepList::intSize),
+                    SweepList.parse("--read-buffer", readBuffer, SweepList::readBuffer),
                     SweepList.parse("--tcp-nodelay", noDelay, SweepList::onOff),
                     SweepList.parse("--sndbuf", sndbuf, SweepList::socketBuffer),
                     SweepList.parse("--rcvbuf", rcvbuf, SweepList::socketBuffer),
@@ -173,7 +173,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Optional<String> tokenValue() {
-        return Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
+        Optional<String> t = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
+        if (t.isPresent() && t.get().isBlank()) {
+            throw new IllegalArgumentException("an empty --token (or WORKBENCH_TOKEN) proves nothing; give the receiver's secret");
+        }
+        return t;
     }
 
     /** the command as typed: the JVM's own command line where the OS tells it */

@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
+import workbench.harness.metrics.EnvironmentProbe;
 import workbench.harness.serve.ServeOptions;
 import workbench.harness.serve.ServeServer;
-import workbench.harness.metrics.EnvironmentProbe;
 
 /** {@code workbench serve}: the receiver, as a child of run or on another host. */
 @Command(name = "serve", sortOptions = false,
@@ -53,6 +53,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private ServeOptions options() {
+        InetSocketAddress address = listenAddress();
+        long max = maxRam != null ? maxRam : Math.max(1L << 30, totalMemory() / 2);
+        Optional<String> secret = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
+        try {
+            return new ServeOptions(address, secret, max, Version.get());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), "e.g. --listen 127.0.0.1:7000, or --listen 0.0.0.0:7000 --token SECRET",
+                    ExitCode.INVALID_INPUT);
+        }
+    }
+
+    private InetSocketAddress listenAddress() {
         int colon = listen.lastIndexOf(':');
         try {
             if (colon < 0) {
@@ -62,9 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (address.isUnresolved()) {
                 throw new IllegalArgumentException("unknown host");
             }
-            long max = maxRam != null ? maxRam : Math.max(1L << 30, totalMemory() / 2);
-            Optional<String> secret = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
-            return new ServeOptions(address, secret, max, Version.get());
+            return address;
         } catch (IllegalArgumentException e) {
             throw new UserException("--listen " + listen + ": " + e.getMessage(),
                     "e.g. --listen 127.0.0.1:7000, or --listen 0.0.0.0:7000 --token SECRET", ExitCode.INVALID_INPUT);

@@ -47,6 +47,15 @@ record SweepList<T>(String option, List<String> texts, List<T> values) {
         return (int) v;
     }
 
+    /** the receiver's read buffer: from a page to 64 MiB (a zero-byte buffer would spin for ever) */
+    static int readBuffer(String s) {
+        int v = intSize(s);
+        if (v < 4096) {
+            throw new IllegalArgumentException(s + " is below 4K, the smallest read buffer");
+        }
+        return v;
+    }
+
     /** a socket buffer: "auto" (kernel autotuning, 0) or a size */
     static int socketBuffer(String s) {
         return s.equalsIgnoreCase("auto") ? 0 : intSize(s);

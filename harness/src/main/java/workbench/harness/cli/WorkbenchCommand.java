@@ -3,9 +3,9 @@ package workbench.harness.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The top command: its subcommands and the one place where errors become exit codes. */
 @Command(name = "workbench", versionProvider = WorkbenchCommand.VersionProvider.class,

@@ -10,10 +10,10 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.PageClass;
 import workbench.workloads.page.PageFiller;
-import workbench.workloads.page.Content;
 
 /** The dup check of one 4 KiB page: a uniform page is scanned whole, a random one exits at once. */
 @State(Scope.Benchmark)

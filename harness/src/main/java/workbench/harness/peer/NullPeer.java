@@ -53,5 +53,4 @@ public final class NullPeer implements Peer {
     public void close() {
         // nothing to end
     }
-
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import workbench.harness.failure.UserException;
 import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
 import workbench.harness.net.link.EmulatedLink;
 
 /**

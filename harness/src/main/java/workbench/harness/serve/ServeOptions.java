@@ -10,9 +10,14 @@ import java.util.Optional;
  * @param token    shared secret a client must prove knowing; required off loopback
  * @param maxRam   largest guest RAM (bytes) a client may ask for; refused before allocation
  * @param version  this workbench's version, for the handshake
+ * @param deadlines the deadline of each phase of a session
  */
-public record ServeOptions(InetSocketAddress control, Optional<String> token, long maxRam, String version) {
+public record ServeOptions(InetSocketAddress control, Optional<String> token, long maxRam, String version,
+                           Deadlines deadlines) {
     public ServeOptions {
+        if (token.isPresent() && token.get().isBlank()) {
+            throw new IllegalArgumentException("an empty --token can be proven by nobody; give a secret, or none on loopback");
+        }
         if (!control.getAddress().isLoopbackAddress() && token.isEmpty()) {
             throw new IllegalArgumentException("serving on " + control.getAddress().getHostAddress()
                     + " needs a --token: anyone who can reach it could make it allocate memory");
@@ -20,6 +25,10 @@ public record ServeOptions(InetSocketAddress control, Optional<String> token, lo
         if (maxRam <= 0) {
             throw new IllegalArgumentException("--max-ram must be positive, got " + maxRam);
         }
+    }
+
+    public ServeOptions(InetSocketAddress control, Optional<String> token, long maxRam, String version) {
+        this(control, token, maxRam, version, Deadlines.DEFAULT);
     }
 
     /** A loopback receiver without token: the child of a local run, and tests. */

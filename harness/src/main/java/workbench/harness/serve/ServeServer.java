@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import workbench.harness.net.DataListener;
 import workbench.harness.net.control.ControlConnection;
@@ -24,15 +25,13 @@ import workbench.harness.net.control.TokenProof;
  * log and the server goes on.
  */
 public final class ServeServer implements AutoCloseable {
-    static final Duration IDLE = Duration.ofMinutes(10);
-    static final Duration HANDSHAKE = Duration.ofSeconds(30);
-    static final Duration DATA_ACCEPT = Duration.ofSeconds(60);
 
     private final ServerSocket control;
     private final ServeOptions options;
     private final PrintStream log;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final TrialReceiver receiver = new TrialReceiver();
+    private final ScheduledExecutorService timer = Deadline.timer();
 
     public ServeServer(ServeOptions options, PrintStream log) throws IOException {
         this.options = options;
@@ -80,7 +79,7 @@ public final class ServeServer implements AutoCloseable {
                     log.println("serve: " + conn.peer() + ": session started");
                 }
                 while (true) {
-                    Message m = conn.receive(IDLE);
+                    Message m = conn.receive(options.deadlines().idle());
                     if (m instanceof Message.TrialParams p) {
                         trial(conn, p);
                     } else if (m instanceof Message.Bye) {
@@ -110,7 +109,7 @@ public final class ServeServer implements AutoCloseable {
     }
 
     private void handshake(ControlConnection conn) throws IOException {
-        Message.Hello hello = conn.expect(Message.Hello.class, HANDSHAKE);
+        Message.Hello hello = conn.expect(Message.Hello.class, options.deadlines().handshake());
         if (hello.protocol() != Message.PROTOCOL) {
             throw new ProtocolException(ProtocolCode.VERSION, "client speaks protocol " + hello.protocol() + " (workbench "
                     + hello.workbench() + "), this receiver speaks " + Message.PROTOCOL + " (workbench " + options.version() + ")",
@@ -119,7 +118,7 @@ public final class ServeServer implements AutoCloseable {
         if (options.token().isPresent()) {
             String nonce = TokenProof.nonce();
             conn.send(new Message.Challenge(nonce));
-            Message.Proof proof = conn.expect(Message.Proof.class, HANDSHAKE);
+            Message.Proof proof = conn.expect(Message.Proof.class, options.deadlines().handshake());
             if (!TokenProof.verify(options.token().get(), nonce, proof.hmac())) {
                 throw new ProtocolException(ProtocolCode.AUTH, "the client did not prove the receiver's token",
                         "give run the same --token as serve");
@@ -130,25 +129,44 @@ public final class ServeServer implements AutoCloseable {
 
     private void trial(ControlConnection conn, Message.TrialParams params) throws IOException {
         check(params);
-        receiver.prepare(params);
+        prepare(params);
         try (DataListener listener = DataListener.open(params.transport(), options.control().getAddress())) {
             String nonce = options.token().isPresent() ? TokenProof.nonce() : "";
             conn.send(new Message.Ready(params.trial(), listener.endpoint().text(), nonce));
             DataConnections accepted = new DataConnections(listener, conn.peerAddress(), options.token(), nonce, log);
-            try (ReadableByteChannel stream = accepted.mainStream(DATA_ACCEPT)) {
+            try (ReadableByteChannel stream = accepted.mainStream(options.deadlines().dataAccept())) {
                 listener.close(); // one trial, one connection: anything later is refused by the kernel
                 if (params.rcvbuf() > 0 && accepted.socket().isPresent()) {
                     // set on the accepted socket; the window scale was agreed at accept, so a buffer far
                     // above the default is only partly used
                     accepted.socket().get().setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
                 }
-                Message.Result result = receiver.receive(params.trial(), stream, params.readBuffer(),
-                        () -> conn.send(new Message.Done(params.trial())));
+                Duration deadline = options.deadlines().stream(params.ram().size());
+                Message.Result result;
+                try (Deadline watch = Deadline.closing(timer, stream, deadline)) {
+                    result = receiver.receive(params.trial(), stream, params.readBuffer(),
+                            () -> conn.send(new Message.Done(params.trial())));
+                    if (watch.expired()) {
+                        result = TrialReceiver.failed(params.trial(), "the stream did not end within its deadline of "
+                                + deadline.toSeconds() + " s (" + result.failure() + ")", result.streamBytes());
+                    }
+                }
                 if (!result.ok()) {
                     log.println("serve: trial " + params.trial() + " failed: " + result.failure());
                 }
                 conn.send(result);
             }
+        }
+    }
+
+    /** RAM allocated, pre-faulted and poisoned; running out of memory is the client's error frame, not the end of the service. */
+    private void prepare(Message.TrialParams params) throws ProtocolException {
+        try {
+            receiver.prepare(params);
+        } catch (OutOfMemoryError | IllegalStateException | java.io.UncheckedIOException e) {
+            receiver.release();
+            throw new ProtocolException(ProtocolCode.RECEIVER, "cannot allocate a guest of " + (params.ram().size() >> 20)
+                    + " MiB: " + e.getMessage(), "use a smaller --ram, or give serve more memory or a smaller --max-ram");
         }
     }
 
@@ -189,5 +207,6 @@ public final class ServeServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         control.close();
+        timer.shutdownNow();
     }
 }

@@ -3,9 +3,9 @@ package workbench.harness.serve;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
-import workbench.harness.net.control.Message;
 import workbench.harness.io.BufferedSource;
 import workbench.harness.metrics.CpuClock;
+import workbench.harness.net.control.Message;
 import workbench.harness.stream.Decoded;
 import workbench.harness.stream.RamTarget;
 import workbench.harness.stream.StreamDecoder;
@@ -67,7 +67,12 @@ final class TrialReceiver {
                 decoded.records().page(), cpuUsed);
     }
 
-    private static Message.Result failed(int trial, String why, long bytes) {
+    /** Lets the RAM go (after a failed allocation, so the next trial starts from nothing). */
+    void release() {
+        ram = null;
+    }
+
+    static Message.Result failed(int trial, String why, long bytes) {
         return new Message.Result(trial, why, List.of(), 0, bytes, 0, 0, Cpu.NONE);
     }
 

@@ -36,6 +36,11 @@ class RemoteServeIT {
                     "--out", tmp.resolve("a").toString(), "--quiet");
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).contains(net);
+            try (Stream<Path> s = Files.walk(tmp.resolve("a"))) {
+                for (Path f : s.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".png")).toList()) {
+                    assertThat(Files.readString(f)).as("the token never reaches " + f.getFileName()).doesNotContain("s3cret");
+                }
+            }
 
             Jar.Ran noToken = Jar.run("run", "--ram", "8M", "--net", net, "--trials", "1", "--warmup", "0",
                     "--out", tmp.resolve("b").toString(), "--quiet");
@@ -60,6 +65,16 @@ class RemoteServeIT {
         } finally {
             serve.destroy();
             serve.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anEmptyTokenOrAZeroReadBufferIsRefusedWithExitTwo() throws Exception {
+        for (List<String> args : List.of(List.of("serve", "--token", ""), List.of("run", "--ram", "8M", "--token", "", "--quiet"),
+                List.of("run", "--ram", "8M", "--read-buffer", "0", "--quiet"))) {
+            Jar.Ran ran = Jar.run(args.toArray(String[]::new));
+            assertThat(ran.exit()).as(args + ": " + ran.err()).isEqualTo(2);
+            assertThat(ran.err()).startsWith("workbench: error: ").hasLineCount(1);
         }
     }
 

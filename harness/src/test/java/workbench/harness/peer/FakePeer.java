@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import workbench.harness.io.NullChannel;
 import workbench.reports.model.Cpu;
 import workbench.reports.model.SeriesRole;
 import workbench.workloads.ram.RamDigest;
@@ -65,13 +66,13 @@ public final class FakePeer implements Peer {
 
             @Override
             public Receipt receipt(Duration timeout) {
-                return new Receipt(true, s.failure(), s.failure().isEmpty() ? faithful.blocks() : List.of(), channel.bytes,
+                return new Receipt(true, s.failure(), s.failure().isEmpty() ? faithful.blocks() : List.of(), channel.bytes(),
                         Cpu.NONE);
             }
 
             @Override
             public void close() {
-                channel.open = false;
+                channel.close();
             }
         };
     }
@@ -88,33 +89,34 @@ public final class FakePeer implements Peer {
 
     /** Discards bytes; the first write of a trial moves the clock by the whole send time. */
     private static final class Taking implements GatheringByteChannel {
+        private final NullChannel sink = new NullChannel();
         private final AtomicLong clock;
         private long sendNanos;
-        private long bytes;
-        private boolean open = true;
 
         Taking(AtomicLong clock, long sendNanos) {
             this.clock = clock;
             this.sendNanos = sendNanos;
         }
 
-        @Override
-        public int write(ByteBuffer src) {
+        private void elapse() {
             clock.addAndGet(sendNanos);
             sendNanos = 0;
-            int n = src.remaining();
-            src.position(src.limit());
-            bytes += n;
-            return n;
+        }
+
+        long bytes() {
+            return sink.bytes();
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            elapse();
+            return sink.write(src);
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) {
-            long n = 0;
-            for (int i = offset; i < offset + length; i++) {
-                n += write(srcs[i]);
-            }
-            return n;
+            elapse();
+            return sink.write(srcs, offset, length);
         }
 
         @Override
@@ -124,12 +126,12 @@ public final class FakePeer implements Peer {
 
         @Override
         public boolean isOpen() {
-            return open;
+            return sink.isOpen();
         }
 
         @Override
         public void close() {
-            open = false;
+            sink.close();
         }
     }
 }

@@ -16,6 +16,7 @@ import workbench.harness.net.DataEndpoint;
 import workbench.harness.peer.RemoteReceiver;
 import workbench.harness.io.PageTable;
 import workbench.harness.net.Transport;
+import workbench.harness.net.control.ControlConnection;
 import workbench.harness.net.control.DataProof;
 import workbench.harness.net.control.Message;
 import workbench.harness.net.control.ProtocolCode;
@@ -152,6 +153,108 @@ class ServeServerTest {
             assertThatThrownBy(() -> RemoteReceiver.connect(serve.control(), "test"))
                     .isInstanceOf(ProtocolException.class).hasMessageContaining("busy");
             assertThat(goodTrial(first, 0).ok()).isTrue();
+        }
+    }
+
+    private static final Deadlines SHORT = new Deadlines(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(5),
+            Duration.ofSeconds(2), Long.MAX_VALUE / 1000);
+
+    @Test
+    void aHalfStreamThenSilenceFailsItsTrialAtTheStreamDeadlineAndTheSessionGoesOn() throws Exception {
+        ServeOptions o = new ServeOptions(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), 1L << 30, "test", SHORT);
+        try (LocalServe serve = new LocalServe(o); RemoteReceiver rx = RemoteReceiver.connect(serve.control(), "test")) {
+            Message.Ready ready = rx.prepare(params(0, SPEC));
+            try (SocketChannel data = DataEndpoint.parse(ready.endpoint()).connect(Optional.empty())) {
+                data.write(ByteBuffer.wrap(QEVM)); // then nothing, the connection held open
+                long t0 = System.nanoTime();
+                Message m = rx.awaitDoneOrResult(WAIT);
+                assertThat((System.nanoTime() - t0) / 1e9).isBetween(1.0, 10.0);
+                assertThat(((Message.Result) m).failure()).contains("did not end within its deadline of 2 s");
+            }
+            assertThat(goodTrial(rx, 1).ok()).isTrue();
+        }
+    }
+
+    @Test
+    void aFrameFedOneByteAtATimeRunsOutOfItsDeadlineAsAWhole() throws Exception {
+        ServeOptions o = new ServeOptions(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), 1L << 30, "test", SHORT);
+        try (LocalServe serve = new LocalServe(o); Socket raw = new Socket("127.0.0.1", serve.control().getPort())) {
+            long t0 = System.nanoTime();
+            byte[] header = {0x00, 0x0f, (byte) 0xff, (byte) 0xff, '{', '"'}; // announces a frame of about 1 MiB
+            try {
+                for (byte b : header) {
+                    raw.getOutputStream().write(b); // each byte well within a per-read timeout of 2 s
+                    Thread.sleep(700);
+                }
+            } catch (IOException closedOnUs) {
+                // the server may close before the last bytes
+            }
+            raw.setSoTimeout(10_000);
+            assertThat(raw.getInputStream().read(new byte[64])).as("the server closed or answered").isNotZero();
+            assertThat((System.nanoTime() - t0) / 1e9).isLessThan(8.0);
+            try (RemoteReceiver next = connectWhenFree(serve)) {
+                assertThat(goodTrial(next, 0).ok()).isTrue();
+            }
+            assertThat(serve.log()).contains("no control message within 2 s");
+        }
+    }
+
+    @Test
+    void sizesOutOfRangeAreRefusedBeforeUseAndTheServiceGoesOn() throws Exception {
+        try (LocalServe serve = new LocalServe(options(Optional.empty(), Long.MAX_VALUE))) {
+            try (RemoteReceiver rx = RemoteReceiver.connect(serve.control(), "test")) {
+                assertThatThrownBy(() -> rx.prepare(new Message.TrialParams(0, SPEC, DupPolicy.ZERO, 0, Transport.TCP, 0, 1)))
+                        .isInstanceOf(ProtocolException.class).hasMessageContaining("read buffer of 0 bytes");
+            }
+            // a guest the machine cannot hold, under a --max-ram that allows it: an error frame, not a dead session thread
+            RamSpec vast = new RamSpec(RamSpec.evenBlocks(1L << 42, 1, 4096), 4096, 0, 0, 1.0, Layout.SCATTERED, Content.RANDOM, 1);
+            try (RemoteReceiver rx = connectWhenFree(serve)) {
+                assertThatThrownBy(() -> rx.prepare(params(0, vast))).isInstanceOf(ProtocolException.class)
+                        .hasMessageContaining("cannot allocate a guest of 4194304 MiB");
+            }
+            // block lengths whose sum wraps past 2^63 to a small total
+            waitUntilFree(serve);
+            try (Socket raw = new Socket("127.0.0.1", serve.control().getPort())) {
+                ControlConnection conn = new ControlConnection(raw);
+                conn.send(new Message.Hello(Message.PROTOCOL, "test"));
+                conn.expect(Message.Welcome.class, WAIT);
+                String blocks = "[{\"name\":\"mem0\",\"length\":9223372036854771712},{\"name\":\"mem1\",\"length\":9223372036854771712},"
+                        + "{\"name\":\"mem2\",\"length\":16384}]";
+                String trial = "{\"type\":\"trial\",\"trial\":0,\"ram\":{\"blocks\":" + blocks + ",\"pageSize\":4096,\"dup\":0.0,"
+                        + "\"uniform\":0.0,\"dirty\":1.0,\"layout\":\"SCATTERED\",\"content\":\"RANDOM\",\"seed\":1},"
+                        + "\"dupPolicy\":\"ZERO\",\"readBuffer\":32768,\"transport\":\"tcp\",\"rcvbuf\":0,\"connections\":1}";
+                byte[] body = trial.getBytes(StandardCharsets.UTF_8);
+                raw.getOutputStream().write(ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array());
+                assertThatThrownBy(() -> conn.receive(WAIT)).isInstanceOf(ProtocolException.class)
+                        .hasMessageContaining("total more than");
+            }
+            try (RemoteReceiver next = connectWhenFree(serve)) {
+                assertThat(goodTrial(next, 0).ok()).isTrue();
+            }
+            assertThat(serve.log()).doesNotContain("OutOfMemoryError").doesNotContain("Exception in thread");
+        }
+    }
+
+    @Test
+    void anEmptyTokenIsRefused() {
+        assertThatThrownBy(() -> new ServeOptions(new InetSocketAddress("0.0.0.0", 0), Optional.of(""), 1 << 30, "t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty --token");
+    }
+
+    /** waits until the previous session has ended (a client of its own would be told busy) */
+    private static void waitUntilFree(LocalServe serve) throws Exception {
+        connectWhenFree(serve).close();
+        Thread.sleep(200);
+    }
+
+    @Test
+    void aClientOfTheFirstProtocolGetsAClearVersionError() throws Exception {
+        try (LocalServe serve = new LocalServe(options(Optional.empty(), 1L << 30));
+             ControlConnection conn = new ControlConnection(new Socket("127.0.0.1", serve.control().getPort()))) {
+            conn.send(new Message.Hello(1, "0.0.1"));
+            assertThatThrownBy(() -> conn.receive(WAIT)).isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("client speaks protocol 1").hasMessageContaining("speaks " + Message.PROTOCOL)
+                    .satisfies(e -> assertThat(((ProtocolException) e).code()).isEqualTo(ProtocolCode.VERSION));
         }
     }
 

@@ -77,31 +77,13 @@ public final class DirtyLog {
 
     /** A guest write to the page: it is dirty afterwards. */
     public void mark(int block, int page) {
-        AtomicLongArray words = bits[block];
-        int i = word(block, page);
-        long bit = 1L << page;
-        long w;
-        do {
-            w = words.get(i);
-            if ((w & bit) != 0) {
-                return;
-            }
-        } while (!words.compareAndSet(i, w, w | bit));
+        bits[block].getAndAccumulate(word(block, page), 1L << page, (w, bit) -> w | bit);
     }
 
     /** Atomically: true if the page was dirty, and it is clean afterwards (so one caller sends it). */
     public boolean testAndClear(int block, int page) {
-        AtomicLongArray words = bits[block];
-        int i = word(block, page);
         long bit = 1L << page;
-        long w;
-        do {
-            w = words.get(i);
-            if ((w & bit) == 0) {
-                return false;
-            }
-        } while (!words.compareAndSet(i, w, w & ~bit));
-        return true;
+        return (bits[block].getAndAccumulate(word(block, page), bit, (w, b) -> w & ~b) & bit) != 0;
     }
 
     /**

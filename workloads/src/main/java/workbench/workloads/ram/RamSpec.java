@@ -38,6 +38,14 @@ public record RamSpec(List<BlockSpec> blocks, int pageSize, double dup, double u
                         + " is not a multiple of the page size " + pageSize);
             }
         }
+        long total = 0;
+        for (BlockSpec b : blocks) {
+            try {
+                total = Math.addExact(total, b.length()); // lengths from a peer must not wrap to a small total
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("RAM blocks total more than " + Long.MAX_VALUE + " bytes");
+            }
+        }
         if (blocks.stream().map(BlockSpec::name).distinct().count() != blocks.size()) {
             throw new IllegalArgumentException("RAM block names must be distinct: " + blocks);
         }

@@ -9,17 +9,21 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-/** A control connection: frames in, frames out, every read bounded by a timeout. */
+/**
+ * A control connection: frames in, frames out. Each {@link #receive} has a deadline for the whole
+ * frame, not per read: a peer feeding a frame one byte at a time runs out of it all the same.
+ */
 public final class ControlConnection implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final FrameCodec codec = new FrameCodec();
+    private long deadline;
 
     public ControlConnection(Socket socket) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true); // frames are small and answered at once
-        this.in = new BufferedInputStream(socket.getInputStream());
+        this.in = new BufferedInputStream(new Bounded(socket.getInputStream()));
         this.out = new BufferedOutputStream(socket.getOutputStream());
     }
 
@@ -29,7 +33,7 @@ public final class ControlConnection implements AutoCloseable {
 
     /** The next message within {@code timeout}; an in-band {@link Message.Error} becomes a {@link ProtocolException}. */
     public Message receive(Duration timeout) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        deadline = System.nanoTime() + timeout.toNanos();
         try {
             Message m = codec.read(in);
             if (m instanceof Message.Error e) {
@@ -64,5 +68,32 @@ public final class ControlConnection implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    /** The socket's input, each read allowed only what is left of the current frame's deadline. */
+    private final class Bounded extends java.io.FilterInputStream {
+        Bounded(InputStream in) {
+            super(in);
+        }
+
+        private void bound() throws IOException {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                throw new SocketTimeoutException("deadline passed");
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+        }
+
+        @Override
+        public int read() throws IOException {
+            bound();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            bound();
+            return super.read(b, off, len);
+        }
     }
 }
