@@ -56,7 +56,7 @@ final class DeviceSkipper {
     void skip(int id, String idstr, int version) throws IOException, StreamFormatException {
         int fixed = fixedSize(idstr, version);
         if (fixed >= 0) {
-            in.expect("the " + fixed + "-byte body of device section '" + idstr + "'");
+            in.expect("the " + fixed + "-byte body of device section '" + IdStrings.shown(idstr) + "'");
             in.skip(fixed);
             if (in.peekByte() != SUBSECTION) {
                 return;
@@ -76,8 +76,8 @@ final class DeviceSkipper {
     }
 
     private void search(int id, String idstr) throws IOException, StreamFormatException {
-        in.expect("the body of device section " + Integer.toUnsignedString(id) + " '" + idstr
-                + "' up to its footer (0x7e + be32 " + Integer.toUnsignedString(id) + ") and a plausible next section");
+        in.expect("the body of device section " + Integer.toUnsignedString(id) + " '" + IdStrings.shown(idstr)
+                + "' up to its footer (0x7e + be32 " + Integer.toUnsignedString(id) + ")");
         long start = in.offset();
         while (true) {
             int b = in.peek(0);
@@ -89,7 +89,7 @@ final class DeviceSkipper {
             }
             if (in.offset() - start >= MAX_BODY) {
                 throw new StreamFormatException(start, "the footer of device section " + Integer.toUnsignedString(id)
-                        + " '" + idstr + "' within " + MAX_BODY + " bytes", "none");
+                        + " '" + IdStrings.shown(idstr) + "' within " + MAX_BODY + " bytes", "none");
             }
             in.readByte();
         }
