@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.stream.Dissection;
+import workbench.harness.stream.RamRefusedException;
+import workbench.harness.stream.RamTarget;
+import workbench.harness.stream.StreamDecoder;
 import workbench.harness.stream.StreamFormatException;
 
 /** {@code workbench decode FILE}: dissects a QEMU 7.2 migration stream, ours or a real QEMU's. */
@@ -26,6 +29,10 @@ public final class DecodeCommand implements Callable<Integer> {
     Path file;
     @Option(names = "--json", description = "print the dissection as JSON")
     boolean json;
+    @Option(names = "--max-ram", converter = SizeConverter.class, paramLabel = "SIZE",
+            description = {"largest guest RAM the stream may declare: decode holds it all at once, as the stream's MEM_SIZE says;",
+                    "default: half this machine's memory, at most 8G (so a few hostile bytes cannot make it allocate more)"})
+    Long maxRam;
     @Mixin(name = CommonOptions.MIXIN)
     CommonOptions common;
 
@@ -34,9 +41,20 @@ public final class DecodeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no stream file at " + file, "give the path of a saved migration stream", ExitCode.INVALID_INPUT);
         }
+        long limit = maxRam != null ? maxRam : RamTarget.defaultLimit();
+        if (limit < StreamDecoder.PAGE_SIZE) {
+            throw new UserException("--max-ram " + limit + " is below one page", "give at least 4K, e.g. --max-ram 16G",
+                    ExitCode.INVALID_INPUT);
+        }
         Dissection d;
         try {
-            d = Dissection.of(file);
+            d = Dissection.of(file, limit);
+        } catch (RamRefusedException e) {
+            throw e.environment()
+                    ? new UserException(file + ": " + e.getMessage(), "free memory or /dev/shm, or decode on a larger machine",
+                            ExitCode.ENVIRONMENT)
+                    : new UserException(file + ": " + e.getMessage(), "if the stream is genuine, give a larger --max-ram",
+                            ExitCode.INVALID_INPUT);
         } catch (StreamFormatException e) {
             throw new UserException(file + ": " + e.getMessage(), "is this a QEMU 7.2 migration stream, whole?", ExitCode.INVALID_INPUT);
         } catch (IOException e) {

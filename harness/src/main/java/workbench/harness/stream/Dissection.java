@@ -48,13 +48,19 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
         ramBlocks = List.copyOf(ramBlocks);
     }
 
+    /** {@link #of(Path, long)} with the default RAM limit ({@link RamTarget#defaultLimit()}). */
+    public static Dissection of(Path file) throws IOException, StreamFormatException {
+        return of(file, RamTarget.defaultLimit());
+    }
+
     /**
-     * Decodes the file into zero-filled RAM and digests it.
+     * Decodes the file into zero-filled RAM of at most {@code maxRam} bytes and digests it.
      *
+     * @throws RamRefusedException   the stream declares more RAM than {@code maxRam}, or than can be allocated
      * @throws StreamFormatException the file is not a well-formed QEMU 7.2 stream
      * @throws IOException           the file cannot be read
      */
-    public static Dissection of(Path file) throws IOException, StreamFormatException {
+    public static Dissection of(Path file, long maxRam) throws IOException, StreamFormatException {
         MessageDigest sha = sha256();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ReadableByteChannel hashing = new ReadableByteChannel() {
@@ -78,7 +84,7 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
                     // the file channel is closed by the try-with-resources that opened it
                 }
             };
-            Decoded d = new StreamDecoder(new BufferedSource(hashing), RamTarget.allocating(StreamDecoder.PAGE_SIZE)).decode();
+            Decoded d = new StreamDecoder(new BufferedSource(hashing), RamTarget.allocating(StreamDecoder.PAGE_SIZE, maxRam)).decode();
             Path name = file.getFileName();
             return of(name == null ? file.toString() : name.toString(), d, HexFormat.of().formatHex(sha.digest()));
         }

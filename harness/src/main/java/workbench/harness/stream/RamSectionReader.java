@@ -4,8 +4,13 @@ import static workbench.harness.stream.StreamFormat.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.BlockSpec;
 import workbench.workloads.ram.GuestRam;
@@ -22,6 +27,12 @@ final class RamSectionReader {
     private static final long UNSUPPORTED = RAM_FULL | RAM_XBZRLE | RAM_HOOK | RAM_COMPRESS_PAGE;
     private static final long KNOWN = UNSUPPORTED | RAM_ZERO | RAM_MEM_SIZE | RAM_PAGE | RAM_EOS | RAM_CONTINUE;
     private static final int PAGE = StreamDecoder.PAGE_SIZE;
+    /**
+     * the most blocks a block list may have: QEMU sets no limit, but a -M pc guest has 7 and each
+     * block costs a buffer (and under /dev/shm a file and a mapping), so a list of a hostile
+     * count of one-page blocks is refused rather than allocated
+     */
+    static final int MAX_BLOCKS = 1024;
 
     private final DecoderInput in;
     private final RamTarget target;
@@ -31,8 +42,8 @@ final class RamSectionReader {
     private final ByteBuffer template = ByteBuffer.allocateDirect(PAGE);
     private int templateFill;
     private GuestRam ram;
-    private RamBlock[] blocks;
-    private byte[][] names;
+    /** the blocks by the ISO-8859-1 reading of their idstr bytes: one lookup per named record */
+    private final Map<String, RamBlock> byName = new HashMap<>();
     private RamBlock last;
     private long zero;
     private long nonzeroFill;
@@ -126,8 +137,8 @@ final class RamSectionReader {
         } else {
             block = last;
         }
-        if (offset >= block.length()) {
-            throw new StreamFormatException(at, "an offset inside block " + block.name() + " (length 0x"
+        if (Long.compareUnsigned(offset, block.length()) >= 0) { // a word with bit 63 set is no negative offset
+            throw new StreamFormatException(at, "an offset inside block " + IdStrings.shown(block.name()) + " (length 0x"
                     + Long.toHexString(block.length()) + ")", "offset 0x" + Long.toHexString(offset));
         }
         last = block;
@@ -161,10 +172,9 @@ final class RamSectionReader {
     private RamBlock namedBlock(long at) throws IOException, StreamFormatException {
         int len = in.readByte();
         in.readFully(idstr, 0, len);
-        for (int b = 0; b < names.length; b++) {
-            if (names[b].length == len && java.util.Arrays.equals(names[b], 0, len, idstr, 0, len)) {
-                return blocks[b];
-            }
+        RamBlock block = byName.get(new String(idstr, 0, len, StandardCharsets.ISO_8859_1));
+        if (block != null) {
+            return block;
         }
         throw new StreamFormatException(at, "a block of the stream's list " + RamTarget.describe(ram.layout()),
                 "unknown block '" + IdStrings.printable(idstr, len) + "'");
@@ -174,11 +184,20 @@ final class RamSectionReader {
         if (total == 0) {
             throw new StreamFormatException(at, "a MEM_SIZE total of at least one page", "total 0");
         }
+        if (Long.compareUnsigned(total, target.limit()) > 0) {
+            throw new RamRefusedException(at, "a MEM_SIZE total of at most " + bytes(target.limit()) + " (the decoder's RAM limit, --max-ram)",
+                    "total " + bytes(total), false);
+        }
         List<BlockSpec> list = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         long sum = 0;
         while (sum < total) {
             in.expect("a RAM block list entry (u8 length, idstr, be64 used_length)");
             long entryAt = in.offset();
+            if (list.size() == MAX_BLOCKS) {
+                throw new StreamFormatException(entryAt, "a block list of at most " + MAX_BLOCKS + " blocks",
+                        "a block " + (MAX_BLOCKS + 1) + " with 0x" + Long.toHexString(total - sum) + " of the MEM_SIZE total still to come");
+            }
             int len = in.readByte();
             if (len == 0) {
                 throw new StreamFormatException(entryAt, "a block idstr of 1..255 bytes" + (list.isEmpty() ? ""
@@ -189,18 +208,19 @@ final class RamSectionReader {
             String name = IdStrings.decode(entryAt, "a block idstr", idstr, len);
             long used = in.readBe64();
             if (used <= 0 || used % PAGE != 0) {
-                throw new StreamFormatException(entryAt, "a used_length of block " + name + " that is a positive multiple of "
+                throw new StreamFormatException(entryAt, "a used_length of block " + IdStrings.shown(name) + " that is a positive multiple of "
                         + PAGE, "0x" + Long.toHexString(used));
             }
-            if (list.stream().anyMatch(b -> b.name().equals(name))) {
-                throw new StreamFormatException(entryAt, "distinct block names", "a second block '" + name + "'");
+            if (!seen.add(name)) {
+                throw new StreamFormatException(entryAt, "distinct block names", "a second block '" + IdStrings.shown(name) + "'");
             }
             list.add(new BlockSpec(name, used));
-            sum += used;
-            if (sum > total || sum < 0) {
+            if (used > total - sum) { // sum < total here, so total - sum cannot overflow, and the sum never does
                 throw new StreamFormatException(entryAt, "a block list adding up to the MEM_SIZE total 0x" + Long.toHexString(total),
-                        "blocks " + RamTarget.describe(list) + " exceeding it");
+                        "blocks " + RamTarget.describe(list) + " exceeding it"
+                        + (list.size() > RamTarget.DESCRIBED ? " at block " + IdStrings.shown(name) + " (0x" + Long.toHexString(used) + " bytes)" : ""));
             }
+            sum += used;
         }
         attach(at, list);
     }
@@ -209,6 +229,8 @@ final class RamSectionReader {
         GuestRam r;
         try {
             r = target.onBlockList(List.copyOf(list));
+        } catch (RamRefusedException e) {
+            throw e.at(at);
         } catch (StreamFormatException e) {
             StreamFormatException moved = new StreamFormatException(at, e.expected(), e.found());
             moved.initCause(e);
@@ -219,12 +241,26 @@ final class RamSectionReader {
                     + r.pageSize() + "-byte pages for the block list " + list);
         }
         ram = r;
-        blocks = r.blocks().toArray(RamBlock[]::new);
-        names = new byte[blocks.length][];
-        for (int b = 0; b < blocks.length; b++) {
-            names[b] = blocks[b].name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byName.clear();
+        for (RamBlock b : r.blocks()) {
+            byName.put(new String(b.name().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), b);
         }
         last = null;
+    }
+
+    /** e.g. {@code 0x40000000000 (4 TiB)} */
+    static String bytes(long n) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int u = 0;
+        while (u < units.length - 1 && Long.compareUnsigned(n, 1L << (10 * (u + 1))) >= 0) {
+            u++;
+        }
+        String size = Long.toUnsignedString(n) + " bytes";
+        if (u > 0) {
+            String v = String.format(java.util.Locale.ROOT, "%.1f", (double) (n >>> (10 * u - 10)) / 1024);
+            size = (v.endsWith(".0") ? v.substring(0, v.length() - 2) : v) + " " + units[u];
+        }
+        return "0x" + Long.toHexString(n) + " (" + size + ")";
     }
 
     static String hex16(long word) {

@@ -19,6 +19,14 @@ public interface RamTarget {
     GuestRam onBlockList(List<BlockSpec> blocks) throws StreamFormatException;
 
     /**
+     * The largest MEM_SIZE total this target takes: a larger one is refused at the MEM_SIZE record,
+     * before the block list is read or anything allocated ({@link RamRefusedException}).
+     */
+    default long limit() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * The receiver's case: pre-allocated (and poisoned) RAM. The stream's block list must equal
      * {@code ram.layout()} in names, lengths and order.
      *
@@ -41,8 +49,53 @@ public interface RamTarget {
      * @throws IllegalArgumentException if {@code pageSize} is not the stream's 4096
      */
     static RamTarget allocating(int pageSize) {
+        return allocating(pageSize, defaultLimit());
+    }
+
+    /**
+     * Zero-filled RAM for the stream's block list, of at most {@code limit} bytes in all ({@code
+     * decode --max-ram}); an allocation that fails (no room in direct memory or /dev/shm, out of
+     * memory) is a {@link RamRefusedException} too, never an error of the JVM.
+     *
+     * @throws IllegalArgumentException if {@code pageSize} is not the stream's 4096 or {@code limit} is not positive
+     */
+    static RamTarget allocating(int pageSize, long limit) {
         checkPageSize(pageSize);
-        return blocks -> GuestRam.allocate(blocks, pageSize);
+        if (limit <= 0) {
+            throw new IllegalArgumentException("a RAM limit must be positive, got " + limit);
+        }
+        return new RamTarget() {
+            @Override
+            public GuestRam onBlockList(List<BlockSpec> blocks) throws StreamFormatException {
+                long total = blocks.stream().mapToLong(BlockSpec::length).sum(); // <= limit: checked at MEM_SIZE
+                try {
+                    return GuestRam.allocate(blocks, pageSize);
+                } catch (IllegalStateException | OutOfMemoryError e) {
+                    throw new RamRefusedException(-1, "RAM for the stream's " + total + "-byte block list",
+                            "no room: " + e.getMessage(), true);
+                }
+            }
+
+            @Override
+            public long limit() {
+                return limit;
+            }
+        };
+    }
+
+    /**
+     * The default limit of a decode: half this machine's memory (the whole image is held at
+     * once, in direct memory or /dev/shm, which is itself half of RAM by default), and never more
+     * than 8 GiB (the most a hostile file of a few bytes can make it allocate and digest: about
+     * half a minute); at least 1 GiB. Larger streams are decoded with an explicit --max-ram.
+     */
+    static long defaultLimit() {
+        long half = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            half = os.getTotalMemorySize() / 2;
+        }
+        return Math.max(1L << 30, Math.min(8L << 30, half));
     }
 
     private static void checkPageSize(int pageSize) {
@@ -52,14 +105,24 @@ public interface RamTarget {
         }
     }
 
-    /** e.g. {@code [mem0 (0x1000000 bytes), pc.bios (0x40000 bytes)]} */
+    /** the blocks {@link #describe} names before it says how many more there are */
+    int DESCRIBED = 3;
+
+    /**
+     * e.g. {@code [mem0 (0x1000000 bytes), pc.bios (0x40000 bytes)]}; for messages, so the first
+     * {@link #DESCRIBED} blocks only (names shortened), then how many in all.
+     */
     static String describe(List<BlockSpec> blocks) {
         StringBuilder s = new StringBuilder("[");
-        for (BlockSpec b : blocks) {
-            if (s.length() > 1) {
+        for (int i = 0; i < blocks.size() && i < DESCRIBED; i++) {
+            BlockSpec b = blocks.get(i);
+            if (i > 0) {
                 s.append(", ");
             }
-            s.append(b.name()).append(" (0x").append(Long.toHexString(b.length())).append(" bytes)");
+            s.append(IdStrings.shown(b.name())).append(" (0x").append(Long.toHexString(b.length())).append(" bytes)");
+        }
+        if (blocks.size() > DESCRIBED) {
+            s.append(", … ").append(blocks.size()).append(" blocks in all");
         }
         return s.append(']').toString();
     }

@@ -31,6 +31,8 @@ public final class StreamDecoder {
     public static final int PAGE_SIZE = 4096;
     /** the largest vmdesc accepted (the -M pc one is 98,649 bytes) */
     static final long MAX_VMDESC = 64L << 20;
+    /** the open section ids a message lists */
+    private static final int LIVE_SHOWN = 5;
 
     private final DecoderInput in;
     private final RamSectionReader ram;
@@ -71,7 +73,8 @@ public final class StreamDecoder {
             return new Decoded(ram.ram(), sections, ram.counts(), vmdesc, in.offset());
         } catch (EOFException e) {
             StreamFormatException x = new StreamFormatException(in.offset(),
-                    in.item() + " (from offset " + in.itemAt() + ")", "the end of the stream");
+                    StreamFormatException.cap(in.item(), StreamFormatException.MAX_PART - 32) + " (from offset " + in.itemAt() + ")",
+                    "the end of the stream");
             x.initCause(e);
             throw x;
         }
@@ -134,7 +137,7 @@ public final class StreamDecoder {
         sections.add(start ? new Section.Start(at, id, idstr, instance, version) : new Section.Full(at, id, idstr, instance, version));
         if (!used.add(id)) {
             throw new StreamFormatException(at, "a section id not used by an earlier START/FULL", "id " + Integer.toUnsignedString(id)
-                    + " again, for '" + idstr + "'");
+                    + " again, for '" + IdStrings.shown(idstr) + "'");
         }
         if (idstr.equals(RAM_IDSTR)) {
             String found = !start ? "ram in a SECTION_FULL" : ramId != null ? "a second ram section"
@@ -178,7 +181,7 @@ public final class StreamDecoder {
     }
 
     private void footer(int id, String idstr) throws IOException, StreamFormatException {
-        String what = "the section footer 0x7e + be32 " + Integer.toUnsignedString(id) + " of '" + idstr + "'";
+        String what = "the section footer 0x7e + be32 " + Integer.toUnsignedString(id) + " of '" + IdStrings.shown(idstr) + "'";
         in.expect(what);
         long at = in.offset();
         int b = in.readByte();
@@ -208,7 +211,15 @@ public final class StreamDecoder {
             throw new StreamFormatException(at + 1, "a vmdesc of at most " + MAX_VMDESC + " bytes", "length " + len);
         }
         in.expect("the " + len + "-byte vmdesc JSON");
-        in.skip(len);
+        long json = in.offset();
+        int first = len > 0 ? in.readByte() : -1;
+        in.skip(Math.max(0, len - 2));
+        int last = len > 1 ? in.readByte() : -1;
+        if (first != '{' || last != '}') {
+            // QEMU writes one JSON object ({"page_size": ..., "devices": [...]}); the skipper's look-ahead relies on the '{'
+            throw new StreamFormatException(json, "a vmdesc JSON object ('{' ... '}')", "length " + len + (len == 0 ? ""
+                    : String.format(", first byte 0x%02x", first) + (len > 1 ? String.format(", last byte 0x%02x", last) : "")));
+        }
         long end = in.offset();
         int extra = in.peekByte();
         if (extra >= 0) {
@@ -217,8 +228,11 @@ public final class StreamDecoder {
         return (int) len;
     }
 
+    /** the open sections' ids for a message: the lowest few, then how many in all (a stream can open any number) */
     private String liveIds() {
-        return live.keySet().stream().sorted().map(Integer::toUnsignedString).toList().toString();
+        List<String> ids = live.keySet().stream().sorted(Integer::compareUnsigned).limit(LIVE_SHOWN).map(Integer::toUnsignedString).toList();
+        return live.size() <= LIVE_SHOWN ? ids.toString()
+                : ids.toString().replace("]", ", … " + live.size() + " open]");
     }
 
     static String typeName(int type) {
