@@ -57,4 +57,31 @@ class DecodeCommandIT {
         assertThat(ran.err()).startsWith("workbench: error: ").contains("offset 300000").doesNotContain("Exception");
         assertThat(ran.err().lines().count()).isEqualTo(1);
     }
+
+    /** A 60-byte file declaring 4 TiB of RAM: refused at its MEM_SIZE record in one line, exit 2, nothing allocated. */
+    @Test
+    void aStreamDeclaringMoreThanMaxRamIsRefusedBeforeAllocating() throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64);
+        b.putInt(0x5145564d).putInt(3).put((byte) 7).putInt(4).put("none".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.put((byte) 1).putInt(2).put((byte) 3).put("ram".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0).putInt(4);
+        b.putLong((4L << 40) | 4).put((byte) 4).put("mem0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putLong(4L << 40);
+        Path hostile = tmp.resolve("hostile.bin");
+        Files.write(hostile, java.util.Arrays.copyOf(b.array(), b.position()));
+
+        Jar.Ran ran = Jar.run("decode", hostile.toString());
+        assertThat(ran.exit()).as(ran.err()).isEqualTo(2);
+        assertThat(ran.err()).startsWith("workbench: error: ").contains("offset 34", "--max-ram", "4 TiB").doesNotContain("Exception");
+        assertThat(ran.err().lines().count()).isEqualTo(1);
+        assertThat(ran.err().length()).isLessThan(500);
+    }
+
+    @Test
+    void maxRamBelowTheStreamsRamIsExitTwoAndEnoughDecodes() throws Exception {
+        Path file = fixture("qemu72-none-16m-mixed.bin");
+        Jar.Ran small = Jar.run("decode", file.toString(), "--max-ram", "8M");
+        assertThat(small.exit()).as(small.err()).isEqualTo(2);
+        assertThat(small.err()).contains("at most 0x800000 (8 MiB)", "total 0x1000000 (16 MiB)", "--max-ram");
+        Jar.Ran enough = Jar.run("decode", file.toString(), "--max-ram", "16M");
+        assertThat(enough.exit()).as(enough.err()).isZero();
+    }
 }

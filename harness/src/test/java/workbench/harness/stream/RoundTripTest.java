@@ -90,7 +90,8 @@ class RoundTripTest {
                 .map(l -> new double[] {l.get(0), l.get(1) * (1 - l.get(0))});
         return Combinators.combine(blocks, pages, mix, dirty, Arbitraries.of(Layout.class), Arbitraries.of(Content.class),
                 Arbitraries.longs()).as((b, p, m, d, layout, content, seed) -> new RamSpec(
-                RamSpec.evenBlocks((long) b * p * 4096, b, 4096), 4096, m[0], m[1], d, layout, content, seed));
+                RamSpec.evenBlocks((long) b * p * 4096, b, 4096), 4096, m[0], m[1],
+                Math.min(1, Math.max(d, 1.0 / (b * p))), layout, content, seed)); // RamSpec refuses a fraction that sends no page
     }
 
     @Provide
