@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.files.RunWriter;
@@ -32,6 +33,7 @@ public final class ChartFiles implements RunWriter {
     }
 
     public static Png render(Figure f) {
+        ImageIO.setUseCache(false); // PNGs are encoded in memory; the disk cache leaks imageio*.tmp into the temp folder
         try {
             byte[] bytes = BitmapEncoder.getBitmapBytes(f.chart(), BitmapEncoder.BitmapFormat.PNG);
             return new Png(f.name(), f.title(), f.caption(), f.chart().getWidth(), f.chart().getHeight(), bytes);
