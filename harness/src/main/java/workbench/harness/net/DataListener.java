@@ -9,7 +9,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,13 +44,30 @@ public final class DataListener implements AutoCloseable {
         return new DataListener(s, new DataEndpoint.Tcp((InetSocketAddress) s.getLocalAddress()), Optional.empty());
     }
 
-    /** A Unix-domain listener on a socket file in a private temporary folder. */
+    /**
+     * A Unix-domain listener on a socket file in a private temporary folder, {@code workbench-<pid>-*}.
+     * The file exists only while the trial waits for its connection: the listener is closed (file and
+     * folder deleted) once it is in. A process that exits meanwhile — a signal, or a receiver child
+     * whose parent died — deletes it in a shutdown hook; one killed outright cannot, so the next
+     * process to open a Unix listener sweeps the folders of processes that are gone.
+     */
     public static DataListener unix() throws IOException {
-        Path dir = Files.createTempDirectory("workbench-");
-        Path path = dir.resolve("data.sock");
-        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        s.bind(UnixDomainSocketAddress.of(path));
-        return new DataListener(s, new DataEndpoint.Unix(path), Optional.of(dir));
+        SocketFolders.sweepOnce();
+        Path dir = SocketFolders.create();
+        Path path = dir.resolve(SocketFolders.SOCKET);
+        try {
+            ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                s.bind(UnixDomainSocketAddress.of(path));
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e;
+            }
+            return new DataListener(s, new DataEndpoint.Unix(path), Optional.of(dir));
+        } catch (IOException | RuntimeException e) {
+            SocketFolders.delete(dir);
+            throw e;
+        }
     }
 
     public DataEndpoint endpoint() {
@@ -80,8 +96,7 @@ public final class DataListener implements AutoCloseable {
     public void close() throws IOException {
         server.close();
         if (socketDir.isPresent()) {
-            Files.deleteIfExists(socketDir.get().resolve("data.sock"));
-            Files.deleteIfExists(socketDir.get());
+            SocketFolders.delete(socketDir.get());
         }
     }
 }

@@ -14,6 +14,7 @@ public final class JavaCommand {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-XX:MaxDirectMemorySize=" + ((ramBytes / 4 * 5 >> 20) + 1024) + "m");
         cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")); // the child's temp files (Unix sockets) go where ours do
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("workbench.harness.cli.Main");
