@@ -28,13 +28,14 @@ public final class Reports {
     }
 
     /**
-     * Writes every derived file: run.json, trials.csv, summary.md, the charts (PNG, in charts/) and
-     * report.html. Call it once when a run ends (or stops), or to re-render a run from its run.json:
-     * the charts are rendered once and shared by the PNG files and the HTML page.
+     * Writes every file: trials.csv, summary.md, the charts (PNG, in charts/), report.html and, last,
+     * run.json — so that when any of the others cannot be written (a full disk), run.json still holds
+     * what it held before and never claims a completeness the files do not have. Call it once when a
+     * run ends (or stops): the charts are rendered once and shared by the PNG files and the HTML page.
      */
     public static void writeFinal(Run run, Path dir) throws IOException {
-        write(run, dir, ReportFormat.DEFAULT);
-        writeCharts(run, dir);
+        writeDerived(run, dir);
+        write(run, dir, java.util.EnumSet.of(ReportFormat.RUN_JSON));
     }
 
     /** everything but run.json itself: what {@code workbench report} re-creates from a stored run */

@@ -162,8 +162,11 @@ public final class VectoredSink implements StreamSink {
         return calls;
     }
 
+    /** Flushes; after a failed write there is nothing to flush, and that failure was already thrown to the writer. */
     @Override
     public void close() throws IOException {
-        flush();
+        if (error == null) {
+            flush();
+        }
     }
 }

@@ -82,7 +82,7 @@ public final class RunExecutor {
                 Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.settings(),
                         environment(backing, open.facts())), List.of(), false, null);
                 Path dir = createRunDir(id);
-                try (RunRecorder recorder = new RunRecorder(start, dir)) {
+                try (RunRecorder recorder = new RunRecorder(start, dir, Clock.SYSTEM)) {
                     try {
                         rounds(open, recorder);
                         progress.end();
@@ -165,8 +165,13 @@ public final class RunExecutor {
     /** Every sender and receiver process holds the guest: fail before generating anything if the machine cannot. */
     private void checkMemory() {
         long copies = Sites.guestCopies(plan.networks());
-        long guests = plan.rams().stream().mapToLong(RamSpec::size).sum();
-        long need = copies * guests + (512L << 20);
+        long need;
+        try {
+            long guests = plan.rams().stream().mapToLong(RamSpec::size).reduce(0, Math::addExact);
+            need = Math.addExact(Math.multiplyExact(copies, guests), 512L << 20);
+        } catch (ArithmeticException e) {
+            need = Long.MAX_VALUE; // more than any machine has: refused below, not wrapped to a small number
+        }
         long available = EnvironmentProbe.availableMemory();
         if (available > 0 && need > available) {
             throw new UserException(String.format(java.util.Locale.ROOT,
@@ -176,10 +181,14 @@ public final class RunExecutor {
         }
     }
 
-    private void saveStream(StreamEncoder encoder, Path file) throws IOException {
+    /** a file that cannot be written (a full disk, a missing folder) is the environment's: exit 3 */
+    private void saveStream(StreamEncoder encoder, Path file) {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING); StreamSink sink = plan.strategies().get(0).open(List.of(out), plan.variants().get(0).sink())) {
             encoder.encode(sink);
+        } catch (IOException e) {
+            throw new UserException("cannot save the stream to " + file + ": " + e.getMessage(),
+                    "free space there or choose another --save-stream FILE", ExitCode.ENVIRONMENT);
         }
         progress.note("stream saved to " + file);
     }

@@ -1,26 +1,43 @@
 package workbench.harness.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import workbench.harness.failure.ExitCode;
+import workbench.harness.failure.UserException;
+import workbench.harness.metrics.Clock;
 import workbench.reports.Reports;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 
 /**
- * Keeps a run's files current: rewritten after every trial, and closed with an error if the run
- * stops early — by an exception or by a signal (Ctrl-C, kill), through a shutdown hook.
+ * Keeps a run's files current and closes them once: with the finished run, or with an error if the
+ * run stops early — by an exception or by a signal (Ctrl-C, kill), through a shutdown hook.
+ *
+ * <p>After trials, run.json (and trials.csv, summary.md) is rewritten at most once per
+ * {@link #REWRITE_NANOS}: each rewrite is the whole document, so rewriting after every trial costs
+ * more per trial as a run grows. The end of the run and a failure or signal always write. Once the
+ * run is closed — completed, failed, or interrupted by the hook — nothing later overwrites it: a
+ * main thread still running while the hook writes cannot replace the "interrupted" record.
  */
 final class RunRecorder implements AutoCloseable {
+    /** rewrites after trials at most this often */
+    static final long REWRITE_NANOS = 1_000_000_000L;
+
+    private enum State { OPEN, FAILED, INTERRUPTED, COMPLETE }
+
     private final Path dir;
+    private final Clock clock;
     private final Thread onSignal;
     private Run run;
-    private boolean closed;
+    private State state = State.OPEN;
+    private long lastWrite;
 
-    RunRecorder(Run start, Path dir) throws IOException {
+    /** writes the run's first files; a folder that cannot hold them is exit 3 */
+    RunRecorder(Run start, Path dir, Clock clock) {
         this.dir = dir;
+        this.clock = clock;
         this.run = start;
-        Reports.writeAll(start, dir);
+        write(start);
         this.onSignal = new Thread(this::interrupted, "run-recorder");
         Runtime.getRuntime().addShutdownHook(onSignal);
     }
@@ -29,38 +46,75 @@ final class RunRecorder implements AutoCloseable {
         return run;
     }
 
-    synchronized void add(TrialResult trial) throws IOException {
+    /** records a trial; written now if the last write is a second old, else with the next one */
+    synchronized void add(TrialResult trial) {
+        if (state != State.OPEN) {
+            return; // closed (by the signal hook): what it wrote stays
+        }
         run = run.with(trial);
-        Reports.writeAll(run, dir);
-    }
-
-    /** The run ended normally: every file, charts and report.html included. */
-    synchronized Run complete() throws IOException {
-        run = run.completed();
-        Reports.writeFinal(run, dir);
-        closed = true;
-        return run;
-    }
-
-    synchronized void fail(String why) {
-        if (!closed) {
-            closed = true;
-            Run failed = run.failed(why);
-            try {
-                Reports.writeAll(failed, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot record the failed run in " + dir, e);
-            }
-            try {
-                Reports.writeFinal(failed, dir); // the report of what finished, marked incomplete
-            } catch (IOException | RuntimeException e) {
-                // run.json already says why the run stopped; a report that cannot be drawn adds nothing
-            }
+        if (clock.nanoTime() - lastWrite >= REWRITE_NANOS) {
+            write(run);
         }
     }
 
-    private void interrupted() {
-        fail("interrupted by a signal after " + run.trials().size() + " trials");
+    /** The run ended normally: every file, charts and report.html included, run.json last. */
+    synchronized Run complete() {
+        if (state != State.OPEN) {
+            return run;
+        }
+        Run done = run.completed();
+        try {
+            Reports.writeFinal(done, dir);
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+        run = done;
+        state = State.COMPLETE;
+        return run;
+    }
+
+    /** The run stopped early; the first failure is the one recorded. */
+    synchronized void fail(String why) {
+        if (state == State.OPEN) {
+            state = State.FAILED;
+            run = run.failed(why);
+            record(run);
+        }
+    }
+
+    /** The shutdown hook's action (tests call it as a signal would): a signal while the run is open, or after it failed, is what stopped it. */
+    synchronized void interrupted() {
+        if (state == State.OPEN || state == State.FAILED) {
+            String why = "interrupted by a signal after " + run.trials().size() + " trials"
+                    + (state == State.FAILED ? " (it had stopped: " + run.error() + ")" : "");
+            state = State.INTERRUPTED;
+            run = run.failed(why);
+            record(run);
+        }
+    }
+
+    /** best effort, as the run is already stopping: run.json with the error, then the report of what finished */
+    private void record(Run closed) {
+        try {
+            Reports.writeAll(closed, dir);
+            Reports.writeFinal(closed, dir);
+        } catch (IOException | RuntimeException e) {
+            // the failure that stopped the run is reported to the user; a report that cannot be written adds nothing
+        }
+    }
+
+    private void write(Run r) {
+        try {
+            Reports.writeAll(r, dir);
+            lastWrite = clock.nanoTime();
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
+    }
+
+    private UserException cannotWrite(IOException e) {
+        return new UserException("cannot write the results into " + dir + ": " + e.getMessage(),
+                "free space there or choose another folder with --out", ExitCode.ENVIRONMENT);
     }
 
     @Override
