@@ -149,7 +149,10 @@ public final class RunCommand implements Callable<Integer> {
                     blocks, layout, content, seed);
             List<WriteStrategy> ws = strategies.stream().map(Strategies::byName).toList();
             List<Network> networks = Network.parseList(net);
-            OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.fraction(ciTarget));
+            OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.single("--ci-target", ciTarget, SweepList::fraction));
+            if (out.toString().isEmpty()) {
+                throw new IllegalArgumentException("--out is empty; name the results folder (e.g. --out " + Defaults.OUT + ")");
+            }
             BackingChoice backingChoice = BackingChoice.parse(backing);
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
                     backingChoice);

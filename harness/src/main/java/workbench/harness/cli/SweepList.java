@@ -26,6 +26,15 @@ record SweepList<T>(String option, List<String> texts, List<T> values) {
         return new SweepList<>(option, List.copyOf(texts), List.copyOf(values));
     }
 
+    /** one value of an option that does not sweep, through its parser, failing as a sweep's values do */
+    static <T> T single(String option, String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text.trim());
+        } catch (CommandLine.TypeConversionException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
     boolean swept() {
         return values.size() > 1;
     }

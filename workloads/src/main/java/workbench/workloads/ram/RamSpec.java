@@ -57,6 +57,12 @@ public record RamSpec(List<BlockSpec> blocks, int pageSize, double dup, double u
         if (!(dirty > 0 && dirty <= 1)) {
             throw new IllegalArgumentException("dirty fraction must be in (0, 1], got " + dirty);
         }
+        long pages = total / pageSize;
+        if (dirty < 1 && Math.round(dirty * pages) == 0) { // DirtyLog.sample's count: a transfer of nothing proves nothing
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a dirty fraction of %s sends none of the guest's %d pages; give at least %.3g (one page)",
+                    dirty, pages, 1.0 / pages));
+        }
     }
 
     /** {@code size} bytes split evenly (in whole pages) into {@code count} blocks mem0, mem1, … */
