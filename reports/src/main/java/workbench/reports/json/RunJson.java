@@ -2,22 +2,28 @@ package workbench.reports.json;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +79,13 @@ public final class RunJson {
      * @throws IOException      when the file cannot be read
      */
     public static Run read(Path file) throws IOException {
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new RunFileException(file + ": not a run.json (not UTF-8 text)", e);
+        }
+        return fromJson(text, file.toString());
     }
 
     /** parses run.json text; {@code source} names it in error messages */
@@ -101,9 +113,42 @@ public final class RunJson {
             }
             return MAPPER.treeToValue(tree, Run.class);
         } catch (JacksonException e) {
-            String why = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("malformed JSON");
-            throw new RunFileException(source + ": not a valid run.json: " + why, e);
+            throw new RunFileException(source + ": not a valid run.json: " + why(e), e);
         }
+    }
+
+    /** what is wrong, in the file's terms: Jackson's own messages name Java classes and JDK internals */
+    private static String why(JacksonException e) {
+        if (e instanceof StreamReadException r && !(e instanceof DatabindException)) {
+            JsonLocation at = r.getLocation();
+            return "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        }
+        String where = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof ValueInstantiationException v) {
+            String in = where.isEmpty() ? "" : " in " + where;
+            String cause = String.valueOf(v.getCause() == null ? null : v.getCause().getMessage());
+            if (v.getCause() instanceof NullPointerException && cause.matches("\\w+")) { // Objects.requireNonNull(x, "name")
+                return "field " + cause + " is missing or null" + in;
+            }
+            if (v.getCause() instanceof IllegalArgumentException && !cause.startsWith("No enum constant")) {
+                return cause + in; // a record's own check, in its own words
+            }
+            return v.getCause() instanceof NullPointerException ? "a required field is missing or null" + in : "a value is not allowed" + in;
+        }
+        return where.isEmpty() ? "a field has a value of the wrong type" : "field " + where + " has a value of the wrong type";
+    }
+
+    /** the JSON path of a mapping error, e.g. trials[3].status */
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
     }
 
     /** an OptionalDouble as a plain number; empty ones are left out by {@code @JsonInclude(NON_EMPTY)} */

@@ -20,6 +20,9 @@ public record Run(int schema, String id, Manifest manifest, List<TrialResult> tr
     public static final int SCHEMA = 2;
 
     public Run {
+        java.util.Objects.requireNonNull(id, "id");
+        java.util.Objects.requireNonNull(manifest, "manifest");
+        java.util.Objects.requireNonNull(trials, "trials");
         trials = List.copyOf(trials);
     }
 

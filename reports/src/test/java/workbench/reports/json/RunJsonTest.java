@@ -163,4 +163,26 @@ class RunJsonTest {
         assertThatThrownBy(() -> RunJson.fromJson("[1, 2]", "c.json"))
                 .hasMessage("c.json: not a run.json (expected a JSON object)");
     }
+
+    /** issue 10, defect 11: a malformed run.json is named in the file's terms, never in Java's */
+    @Test
+    void malformedFilesAreOneLineWithoutJavaInternals() throws IOException {
+        String good = RunJson.toJson(StubRun.create());
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("not UTF-8", "\u00ff\u00fe\u00fd");
+        cases.put("field manifest is missing", "{\"schema\":2,\"id\":\"x\",\"trials\":[]}");
+        cases.put("field id is missing", "{\"schema\":2,\"trials\":[]}");
+        cases.put("a value is not allowed in trials[0].status", good.replaceFirst("\"status\" : \"\\w+\"", "\"status\" : \"zzz\""));
+        cases.put("malformed JSON at line", "{\"schema\":2,");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path file = tmp.resolve("bad.json");
+            byte[] bytes = c.getKey().equals("not UTF-8") ? new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd}
+                    : c.getValue().getBytes(StandardCharsets.UTF_8);
+            Files.write(file, bytes);
+            assertThatThrownBy(() -> RunJson.read(file)).as(c.getKey()).isInstanceOf(RunFileException.class)
+                    .hasMessageContaining(c.getKey())
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.", "workbench.", "Input length", "Cannot invoke",
+                            "No enum constant", "`").hasLineCount(1));
+        }
+    }
 }
