@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One control frame: a be32 length, capped before anything is allocated, then UTF-8 JSON with a
@@ -52,8 +54,16 @@ public final class FrameCodec {
         } catch (EOFException e) {
             throw new ProtocolException(ProtocolCode.TRUNCATED_FRAME, "control connection closed inside a frame", "the peer died or dropped the connection");
         }
+        String text;
         try {
-            return json.readValue(body, Message.class);
+            // the frame is UTF-8 by definition: decoded strictly here, so Jackson never guesses another encoding
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException(ProtocolCode.BAD_MESSAGE, "control message is not UTF-8 text",
+                    "is the peer a workbench of the same protocol?");
+        }
+        try {
+            return json.readValue(text, Message.class);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ProtocolCode.BAD_MESSAGE, "unreadable control message: " + e.getOriginalMessage(),
                     "is the peer a workbench of the same protocol?");
