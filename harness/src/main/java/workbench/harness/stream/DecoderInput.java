@@ -2,6 +2,7 @@ package workbench.harness.stream;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import workbench.harness.io.ScatterSource;
 import workbench.harness.io.StreamSource;
 
 /**
@@ -22,8 +23,25 @@ final class DecoderInput implements StreamSource {
     private String item = "the stream header";
     private long itemAt;
 
+    private final ScatterSource scatter;
+
     DecoderInput(StreamSource in) {
         this.in = in;
+        this.scatter = in instanceof ScatterSource s ? s : null;
+    }
+
+    boolean canScatter() {
+        return scatter != null;
+    }
+
+    /** the source if it can scatter, looked-ahead bytes or not */
+    ScatterSource scatterSource() {
+        return scatter;
+    }
+
+    /** the source, when it can scatter and nothing is looked ahead (so its next byte is the stream's); else null */
+    ScatterSource scatter() {
+        return head == tail ? scatter : null;
     }
 
     /** Names what is read next; a truncation there is reported as "expected {@code what}". */

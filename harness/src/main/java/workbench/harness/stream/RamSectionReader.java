@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import workbench.harness.io.ScatterSource;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.BlockSpec;
 import workbench.workloads.ram.GuestRam;
@@ -51,10 +53,33 @@ final class RamSectionReader {
     private long uniformPages;
     private long idstrs;
 
+    // the scatter path (a ScatterSource): see scatterRun
+    /** predicted records per scatter: at least, at most, and at first */
+    static final int MIN_PREDICT = 8;
+    static final int MAX_PREDICT = 256;
+    /** records decoded plainly after predictions kept failing at their first record (offsets not consecutive) */
+    static final int BACKOFF = 64;
+    private final boolean scatterOn;
+    private int maxPredict;
+    private int predict;
+    private int backoff;
+    private int firstMisses;
+    private ByteBuffer[] iov;
+    private ByteBuffer[] headers;
+    private long[] expected;
+    private boolean[] saved;
+    private ByteBuffer save;
+    private ByteBuffer untouched;
+    /** per block, the pages some record has written: they are copied aside before a scatter risks them */
+    private final Map<RamBlock, long[]> written = new IdentityHashMap<>();
+    private RamBlock bitsBlock;
+    private long[] bits;
+
     RamSectionReader(DecoderInput in, RamTarget target, RamRecordListener listener) {
         this.in = in;
         this.target = target;
         this.listener = listener;
+        this.scatterOn = in.canScatter();
     }
 
     boolean isSetUp() {
@@ -158,15 +183,160 @@ final class RamSectionReader {
             if (fill != 0) {
                 nonzeroFill++;
             }
+            if (scatterOn) {
+                markWritten(block, (int) (offset / PAGE));
+            }
+            listener.record(word, named, fill, page);
         } else {
             in.expect("the 4096 bytes of a PAGE record");
+            ScatterSource s = scatterOn ? in.scatter() : null;
+            if (s != null && backoff == 0) {
+                scatterRun(s, block, (int) (offset / PAGE), word, named, page);
+                return;
+            }
+            if (backoff > 0) {
+                backoff--;
+            }
             in.readInto(page);
-            pages++;
-            if (DupPolicy.UNIFORM.dupFill(page, 0, PAGE) >= 0) {
-                uniformPages++;
+            pageLanded(block, (int) (offset / PAGE), word, named, page);
+        }
+    }
+
+    private void pageLanded(RamBlock block, int index, long word, boolean named, ByteBuffer page) {
+        pages++;
+        if (DupPolicy.UNIFORM.dupFill(page, 0, PAGE) >= 0) {
+            uniformPages++;
+        }
+        if (scatterOn) {
+            markWritten(block, index);
+        }
+        listener.record(word, named, -1, page);
+    }
+
+    private void markWritten(RamBlock block, int index) {
+        if (block != bitsBlock) {
+            bitsBlock = block;
+            bits = written.get(block);
+        }
+        bits[index >>> 6] |= 1L << index;
+    }
+
+    private boolean isWritten(RamBlock block, int index) {
+        if (block != bitsBlock) {
+            bitsBlock = block;
+            bits = written.get(block);
+        }
+        return (bits[index >>> 6] & (1L << index)) != 0;
+    }
+
+    /**
+     * The payload of the PAGE record for {@code block}'s page {@code index}, and speculatively the
+     * records predicted after it — PAGE|CONTINUE of the same block at the next offsets — in one
+     * scattering read: [rest of this page][header 1][page index+1][header 2][page index+2]…, pages
+     * straight into RAM. The headers that arrived are checked in order; every predicted record up
+     * to the first wrong (or incomplete) header is decoded as if read plainly. From that header on,
+     * the bytes go back to the source to be decoded the ordinary way, and each page they landed in
+     * is restored: copied aside before the read if any record had written it (or the RAM's
+     * untouched contents are unknown), else refilled with the untouched byte.
+     */
+    private void scatterRun(ScatterSource s, RamBlock block, int index, long word, boolean named, ByteBuffer page)
+            throws IOException {
+        int n = Math.min(predict, block.pageCount() - 1 - index);
+        if (n <= 0) {
+            in.readInto(page);
+            pageLanded(block, index, word, named, page);
+            return;
+        }
+        int fill = target.untouchedFill();
+        iov[0] = page;
+        for (int i = 1; i <= n; i++) {
+            int q = index + i;
+            ByteBuffer p = block.page(q);
+            iov[2 * i - 1] = headers[i].clear();
+            iov[2 * i] = p;
+            expected[i] = (long) q * PAGE | RAM_PAGE | RAM_CONTINUE;
+            saved[i] = fill < 0 || isWritten(block, q);
+            if (saved[i]) {
+                save.put((i - 1) * PAGE, p, 0, PAGE);
             }
         }
-        listener.record(word, named, fill, page);
+        s.scatter(iov, 2 * n + 1);
+        pageLanded(block, index, word, named, page);
+        int i = 1;
+        for (; i <= n; i++) {
+            ByteBuffer h = headers[i];
+            if (h.position() < Long.BYTES || h.getLong(0) != expected[i]) {
+                break;
+            }
+            ByteBuffer p = iov[2 * i];
+            if (p.hasRemaining()) {
+                in.expect("the 4096 bytes of a PAGE record");
+                in.readInto(p); // a confirmed record whose page the read cut short
+            }
+            pageLanded(block, index + i, expected[i], false, p);
+        }
+        if (i > n) {
+            predict = Math.min(maxPredict, predict * 2);
+            firstMisses = 0;
+            return;
+        }
+        boolean wrong = !prefixMatches(headers[i], expected[i]);
+        int lastFilled = 2 * n;
+        while (lastFilled >= 2 * i - 1 && iov[lastFilled].position() == 0) {
+            lastFilled--;
+        }
+        for (int k = lastFilled; k >= 2 * i - 1; k--) {
+            s.unread(iov[k]);
+        }
+        for (int j = i; j <= n && iov[2 * j].position() > 0; j++) {
+            ByteBuffer p = iov[2 * j];
+            if (saved[j]) {
+                p.put(0, save, (j - 1) * PAGE, PAGE);
+            } else {
+                p.put(0, untouched, 0, PAGE);
+            }
+        }
+        if (wrong) {
+            s.mispredicted();
+            int confirmed = i - 1;
+            predict = Math.max(MIN_PREDICT, Math.min(maxPredict, 2 * confirmed));
+            if (confirmed == 0 && ++firstMisses >= 4) {
+                backoff = BACKOFF;
+                firstMisses = 0;
+            } else if (confirmed > 0) {
+                firstMisses = 0;
+            }
+        }
+    }
+
+    /** whether the header bytes that arrived begin the predicted be64 */
+    private static boolean prefixMatches(ByteBuffer h, long expected) {
+        for (int b = 0; b < h.position(); b++) {
+            if (h.get(b) != (byte) (expected >>> (56 - 8 * b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void scatterSetup() {
+        ScatterSource s = in.scatterSource();
+        long perRecord = Long.BYTES + PAGE;
+        maxPredict = (int) Math.max(1, Math.min(MAX_PREDICT, (s.maxScatter() - PAGE) / perRecord));
+        predict = maxPredict;
+        iov = new ByteBuffer[2 * maxPredict + 1];
+        headers = new ByteBuffer[maxPredict + 1];
+        for (int i = 1; i <= maxPredict; i++) {
+            headers[i] = ByteBuffer.allocateDirect(Long.BYTES);
+        }
+        expected = new long[maxPredict + 1];
+        saved = new boolean[maxPredict + 1];
+        save = ByteBuffer.allocateDirect(maxPredict * PAGE);
+        untouched = ByteBuffer.allocateDirect(PAGE);
+        int fill = target.untouchedFill();
+        for (int i = 0; i < PAGE && fill >= 0; i++) {
+            untouched.put(i, (byte) fill);
+        }
     }
 
     private RamBlock namedBlock(long at) throws IOException, StreamFormatException {
@@ -246,6 +416,14 @@ final class RamSectionReader {
             byName.put(new String(b.name().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), b);
         }
         last = null;
+        if (scatterOn) {
+            written.clear();
+            bitsBlock = null;
+            for (RamBlock b : r.blocks()) {
+                written.put(b, new long[(b.pageCount() + 63) >>> 6]);
+            }
+            scatterSetup();
+        }
     }
 
     /** e.g. {@code 0x40000000000 (4 TiB)} */

@@ -27,6 +27,35 @@ public interface RamTarget {
     }
 
     /**
+     * The byte every byte of the returned RAM holds until the decoder writes it, or -1 if that is
+     * not known. A decoder that writes pages speculatively restores a page it never wrote by
+     * filling it with this byte, and must copy a page aside before it risks one it did write (or
+     * any page, when this is -1).
+     */
+    default int untouchedFill() {
+        return -1;
+    }
+
+    /**
+     * Pre-allocated RAM of which every byte is {@code fill} (the receiver's poison), as {@link
+     * #existing(GuestRam)} otherwise.
+     */
+    static RamTarget existing(GuestRam ram, byte fill) {
+        RamTarget plain = existing(ram);
+        return new RamTarget() {
+            @Override
+            public GuestRam onBlockList(List<BlockSpec> blocks) throws StreamFormatException {
+                return plain.onBlockList(blocks);
+            }
+
+            @Override
+            public int untouchedFill() {
+                return fill & 0xff;
+            }
+        };
+    }
+
+    /**
      * The receiver's case: pre-allocated (and poisoned) RAM. The stream's block list must equal
      * {@code ram.layout()} in names, lengths and order.
      *
@@ -79,6 +108,11 @@ public interface RamTarget {
             @Override
             public long limit() {
                 return limit;
+            }
+
+            @Override
+            public int untouchedFill() {
+                return 0; // freshly allocated RAM is zero-filled
             }
         };
     }

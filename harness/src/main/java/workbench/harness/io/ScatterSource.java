@@ -1,0 +1,265 @@
+package workbench.harness.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.ScatteringByteChannel;
+
+/**
+ * A source that can also read straight into the caller's buffers with one scattering read
+ * ({@link #scatter}), and take back bytes that were read there but turned out not to belong
+ * ({@link #unread}). The decoder predicts where the next pages go, scatters into guest RAM,
+ * checks the headers that arrived and hands back whatever followed the first one it did not
+ * predict; between scatters it reads like {@link BufferedSource} (one read per fill of at most
+ * {@code readBuffer} bytes).
+ *
+ * <p>Its buffer holds {@code readBuffer + maxScatter} bytes, so that everything a scatter took
+ * can always be handed back in front of what was still buffered.
+ */
+public final class ScatterSource implements StreamSource {
+    private final ReadableByteChannel in;
+    private final ScatteringByteChannel scattering;
+    private final int readBuffer;
+    private final long maxScatter;
+    /** unread bytes are [position, limit) */
+    private final ByteBuffer buffer;
+    private long consumed;
+    private boolean eof;
+    private long mispredictions;
+    private long scatters;
+
+    /**
+     * @param readBuffer bytes per ordinary read
+     * @param maxScatter the most bytes one {@link #scatter} may be asked to take
+     */
+    public ScatterSource(ReadableByteChannel in, int readBuffer, long maxScatter) {
+        if (readBuffer < 16 || maxScatter < 1 || readBuffer + maxScatter > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("read buffer " + readBuffer + ", scatter " + maxScatter);
+        }
+        this.in = in;
+        this.scattering = in instanceof ScatteringByteChannel s ? s : null;
+        this.readBuffer = readBuffer;
+        this.maxScatter = maxScatter;
+        this.buffer = ByteBuffer.allocateDirect((int) (readBuffer + maxScatter)).flip();
+    }
+
+    public long maxScatter() {
+        return maxScatter;
+    }
+
+    /** predictions the decoder found wrong (a header that arrived was not the predicted one) */
+    public long mispredictions() {
+        return mispredictions;
+    }
+
+    /** scattering reads made */
+    public long scatters() {
+        return scatters;
+    }
+
+    /** The decoder counts a wrong prediction. */
+    public void mispredicted() {
+        mispredictions++;
+    }
+
+    /**
+     * Fills {@code dsts[0]} completely and then as much of the following buffers, in order, as
+     * the bytes at hand and one further scattering read give: buffered bytes first (copied), then,
+     * once the buffer is empty, reads straight into the buffers. Every byte placed counts as
+     * consumed until {@link #unread} gives it back.
+     *
+     * @return bytes placed
+     * @throws EOFException the stream ended before {@code dsts[0]} was full
+     */
+    public long scatter(ByteBuffer[] dsts, int count) throws IOException {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += dsts[i].remaining();
+        }
+        if (total > maxScatter) {
+            throw new IllegalArgumentException("a scatter of " + total + " bytes exceeds " + maxScatter);
+        }
+        long placed = 0;
+        int first = 0;
+        while (buffer.hasRemaining() && first < count) {
+            ByteBuffer d = dsts[first];
+            int n = Math.min(d.remaining(), buffer.remaining());
+            int limit = buffer.limit();
+            d.put(buffer.limit(buffer.position() + n));
+            buffer.limit(limit);
+            placed += n;
+            if (!d.hasRemaining()) {
+                first++;
+            }
+        }
+        if (!buffer.hasRemaining()) {
+            buffer.limit(buffer.capacity()).position(buffer.capacity()); // empty, at the end: unread fills it backwards
+            boolean once = false;
+            while (first < count && !eof && (dsts[0].hasRemaining() || !once)) {
+                long n = read(dsts, first, count - first);
+                once = true;
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                placed += n;
+                while (first < count && !dsts[first].hasRemaining()) {
+                    first++;
+                }
+            }
+        }
+        consumed += placed;
+        if (dsts[0].hasRemaining()) {
+            throw new EOFException("stream ended at offset " + consumed);
+        }
+        return placed;
+    }
+
+    private long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        long n;
+        do {
+            if (scattering != null) {
+                scatters++;
+                n = scattering.read(dsts, offset, length);
+            } else {
+                n = in.read(dsts[offset]);
+            }
+        } while (n == 0);
+        return n;
+    }
+
+    /**
+     * Gives back the bytes {@code [0, position)} of {@code src} (which a scatter placed there): they
+     * are read again before anything still buffered. Call in reverse stream order.
+     */
+    public void unread(ByteBuffer src) {
+        int n = src.position();
+        if (n == 0) {
+            return;
+        }
+        if (buffer.position() < n) {
+            // move the unread bytes to the end (rare: a scatter that took everything it was given ends at the buffer's end)
+            int rem = buffer.remaining();
+            ByteBuffer copy = ByteBuffer.allocate(rem).put(buffer).flip();
+            buffer.limit(buffer.capacity()).position(buffer.capacity() - rem);
+            buffer.put(copy).position(buffer.capacity() - rem);
+            if (buffer.position() < n) {
+                throw new IllegalStateException("no room to unread " + n + " bytes before " + rem);
+            }
+        }
+        int at = buffer.position() - n;
+        buffer.put(at, src, 0, n);
+        buffer.position(at);
+        consumed -= n;
+    }
+
+    /** bytes buffered and not yet read: a scatter only reads straight into RAM once these are gone */
+    public int buffered() {
+        return buffer.remaining();
+    }
+
+    @Override
+    public int readByte() throws IOException {
+        need(1);
+        consumed++;
+        return buffer.get() & 0xff;
+    }
+
+    @Override
+    public int readBe32() throws IOException {
+        if (buffer.remaining() >= Integer.BYTES) {
+            consumed += Integer.BYTES;
+            return buffer.getInt();
+        }
+        return StreamSource.super.readBe32();
+    }
+
+    @Override
+    public long readBe64() throws IOException {
+        if (buffer.remaining() >= Long.BYTES) {
+            consumed += Long.BYTES;
+            return buffer.getLong();
+        }
+        return StreamSource.super.readBe64();
+    }
+
+    @Override
+    public void readFully(byte[] dst, int offset, int length) throws IOException {
+        while (length > 0) {
+            need(1);
+            int n = Math.min(length, buffer.remaining());
+            buffer.get(dst, offset, n);
+            consumed += n;
+            offset += n;
+            length -= n;
+        }
+    }
+
+    @Override
+    public void readInto(ByteBuffer dst) throws IOException {
+        while (dst.hasRemaining()) {
+            if (!buffer.hasRemaining() && dst.remaining() >= readBuffer / 2) {
+                // nothing buffered and a large rest: straight in rather than through the buffer
+                long n = read(new ByteBuffer[] {dst}, 0, 1);
+                if (n < 0) {
+                    eof = true;
+                    throw new EOFException("stream ended at offset " + consumed);
+                }
+                consumed += n;
+                continue;
+            }
+            need(1);
+            int n = Math.min(dst.remaining(), buffer.remaining());
+            int limit = buffer.limit();
+            buffer.limit(buffer.position() + n);
+            dst.put(buffer);
+            buffer.limit(limit);
+            consumed += n;
+        }
+    }
+
+    @Override
+    public int peekByte() throws IOException {
+        if (!buffer.hasRemaining() && !fill()) {
+            return -1;
+        }
+        return buffer.get(buffer.position()) & 0xff;
+    }
+
+    @Override
+    public long offset() {
+        return consumed;
+    }
+
+    private void need(int bytes) throws IOException {
+        while (buffer.remaining() < bytes) {
+            if (!fill()) {
+                throw new EOFException("stream ended at offset " + (consumed + buffer.remaining()));
+            }
+        }
+    }
+
+    /** Reads up to {@code readBuffer} more bytes after the unread ones; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (eof) {
+            return false;
+        }
+        buffer.compact();
+        int limit = (int) Math.min(buffer.capacity(), (long) buffer.position() + readBuffer);
+        buffer.limit(limit);
+        try {
+            int n;
+            do {
+                n = in.read(buffer);
+            } while (n == 0);
+            if (n < 0) {
+                eof = true;
+                return false;
+            }
+            return true;
+        } finally {
+            buffer.flip();
+        }
+    }
+}
