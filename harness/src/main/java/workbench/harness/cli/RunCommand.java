@@ -16,6 +16,7 @@ import workbench.harness.failure.UserException;
 import workbench.harness.metrics.Clock;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.ProtocolException;
+import workbench.harness.io.ReceiveMode;
 import workbench.harness.run.Defaults;
 import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
@@ -71,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
     String scalarBuffer;
     @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
     String readBuffer;
+    @Option(names = "--receive", defaultValue = "buffered",
+            description = "how the receiver reads pages into RAM: buffered (QEMU's: reads of --read-buffer, then a copy) or scatter"
+                    + " (predicted pages read straight into RAM); buffered,scatter sweeps; default ${DEFAULT-VALUE}")
+    String receive;
     @Option(names = "--tcp-nodelay", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.TCP_NODELAY,
             description = "TCP_NODELAY on the sender's data socket: on or off (off,on sweeps); default ${DEFAULT-VALUE}")
     String noDelay;
@@ -146,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
                     SweepList.parse("--tcp-nodelay", noDelay, SweepList::onOff),
                     SweepList.parse("--sndbuf", sndbuf, SweepList::socketBuffer),
                     SweepList.parse("--rcvbuf", rcvbuf, SweepList::socketBuffer),
-                    blocks, layout, content, seed);
+                    blocks, layout, content, seed, SweepList.parse("--receive", receive, ReceiveMode::parse));
             List<WriteStrategy> ws = strategies.stream().map(Strategies::byName).toList();
             List<Network> networks = Network.parseList(net);
             OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.single("--ci-target", ciTarget, SweepList::fraction));

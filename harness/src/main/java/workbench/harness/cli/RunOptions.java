@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.net.Network;
 import workbench.harness.strategy.Strategies;
@@ -27,10 +28,10 @@ import workbench.workloads.ram.RamSpec;
 record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> uniform, SweepList<Double> dirty,
                   SweepList<Integer> batch, SweepList<Integer> scalarBuffer, SweepList<Integer> readBuffer,
                   SweepList<Boolean> noDelay, SweepList<Integer> sndbuf, SweepList<Integer> rcvbuf,
-                  int blocks, Layout layout, Content content, long seed) {
+                  int blocks, Layout layout, Content content, long seed, SweepList<ReceiveMode> receive) {
 
     private List<SweepList<?>> all() {
-        return List.of(ram, dup, uniform, dirty, batch, scalarBuffer, readBuffer, noDelay, sndbuf, rcvbuf);
+        return List.of(ram, dup, uniform, dirty, batch, scalarBuffer, readBuffer, noDelay, sndbuf, rcvbuf, receive);
     }
 
     /** Every combination, in option order, the last option varying fastest. */
@@ -68,7 +69,7 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
                 params.put(s.option().substring(2), s.texts().get(p[o]));
             }
         }
-        return new Variant(spec, sink, readBuffer.values().get(p[6]), socket, params);
+        return new Variant(spec, sink, readBuffer.values().get(p[6]), socket, params, receive.values().get(p[10]));
     }
 
     /** every setting as resolved, typed, lists for swept ones: the manifest's record and what --like reads back */
@@ -84,6 +85,7 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
                 setting(noDelay, SettingKind.FLAG),
                 setting(sndbuf, SettingKind.SIZE),
                 setting(rcvbuf, SettingKind.SIZE),
+                setting(receive, SettingKind.ENUM),
                 new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))));
         return new RunSettings(ramSettings, networks.stream().map(Network::label).toList(),
                 strategies.stream().map(WriteStrategy::name).toList(), rounds, StatisticsSettings.DEFAULT, entries);
@@ -98,7 +100,7 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
     /** the strategy that reads a setting, else the side of the connection it tunes */
     private static String owner(String name) {
         return Strategies.all().stream().filter(s -> s.settings().contains(name)).map(WriteStrategy::name).findFirst()
-                .orElse(name.equals("read-buffer") || name.equals("rcvbuf") ? "receiver" : "sender");
+                .orElse(name.equals("read-buffer") || name.equals("rcvbuf") || name.equals("receive") ? "receiver" : "sender");
     }
 
     private static String lower(Enum<?> e) {

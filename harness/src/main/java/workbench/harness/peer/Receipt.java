@@ -13,8 +13,14 @@ import workbench.workloads.ram.RamDigest;
  * @param digest      the receiver's RAM digest after the stream (empty when unchecked or failed)
  * @param streamBytes bytes the receiver read
  * @param cpu         the receiver's CPU during the trial
+ * @param mispredictions records a scatter receiver predicted wrongly (0 for buffered)
  */
-public record Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu) {
+public record Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu,
+                      long mispredictions) {
+    public Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu) {
+        this(checked, failure, digest, streamBytes, cpu, 0);
+    }
+
     public Receipt {
         digest = List.copyOf(digest);
     }

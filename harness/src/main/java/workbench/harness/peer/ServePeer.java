@@ -43,7 +43,7 @@ public final class ServePeer implements Peer {
     @Override
     public Reception prepare(TrialRequest r) throws IOException {
         Message.Ready ready = control.prepare(new Message.TrialParams(r.trial(), r.ram(), r.dupPolicy(), r.readBuffer(),
-                transport, r.rcvbuf(), r.connections()));
+                transport, r.rcvbuf(), r.connections(), r.receive()));
         return new ServeReception(r, DataEndpoint.parse(ready.endpoint()), ready.proofNonce());
     }
 
@@ -112,7 +112,8 @@ public final class ServePeer implements Peer {
         @Override
         public Receipt receipt(Duration timeout) throws IOException {
             Message.Result r = first instanceof Message.Result result ? result : control.awaitResult(timeout);
-            return new Receipt(true, r.ok() ? Optional.empty() : Optional.of(r.failure()), r.digest(), r.streamBytes(), r.cpu());
+            return new Receipt(true, r.ok() ? Optional.empty() : Optional.of(r.failure()), r.digest(), r.streamBytes(), r.cpu(),
+                    r.mispredictions());
         }
 
         @Override

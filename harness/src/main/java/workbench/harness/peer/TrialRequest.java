@@ -12,8 +12,14 @@ import workbench.workloads.ram.RamSpec;
  * @param readBuffer  bytes per read of the receiver's buffered reader
  * @param rcvbuf      SO_RCVBUF of the receiver's data sockets, 0 for kernel autotuning
  * @param connections data connections the sender will open (the main stream first)
+ * @param receive     how the receiver reads the stream into RAM
  */
-public record TrialRequest(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, int rcvbuf, int connections) {
+public record TrialRequest(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, int rcvbuf, int connections,
+                           workbench.harness.io.ReceiveMode receive) {
+    public TrialRequest(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, int rcvbuf, int connections) {
+        this(trial, ram, dupPolicy, readBuffer, rcvbuf, connections, workbench.harness.io.ReceiveMode.BUFFERED);
+    }
+
     public TrialRequest {
         if (connections < 1) {
             throw new IllegalArgumentException("a trial needs at least one data connection, got " + connections);

@@ -3,9 +3,10 @@ package workbench.harness.serve;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.ScatteringByteChannel;
 
 /** A channel whose first bytes were read to identify it: they are handed out again, then the rest. */
-final class PrefixedChannel implements ReadableByteChannel {
+final class PrefixedChannel implements ScatteringByteChannel {
     private final ByteBuffer prefix;
     private final ReadableByteChannel rest;
 
@@ -23,6 +24,25 @@ final class PrefixedChannel implements ReadableByteChannel {
         dst.put(prefix.slice().limit(n));
         prefix.position(prefix.position() + n);
         return n;
+    }
+
+    /** The prefix first (on its own), then scattering reads of the rest where it scatters. */
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+        if (!prefix.hasRemaining() && rest instanceof ScatteringByteChannel s) {
+            return s.read(dsts, offset, length);
+        }
+        for (int i = offset; i < offset + length; i++) {
+            if (dsts[i].hasRemaining()) {
+                return read(dsts[i]);
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts) throws IOException {
+        return read(dsts, 0, dsts.length);
     }
 
     @Override

@@ -144,7 +144,7 @@ public final class ServeServer implements AutoCloseable {
                 Duration deadline = options.deadlines().stream(params.ram().size());
                 Message.Result result;
                 try (Deadline watch = Deadline.closing(timer, stream, deadline)) {
-                    result = receiver.receive(params.trial(), stream, params.readBuffer(),
+                    result = receiver.receive(params.trial(), stream, params.readBuffer(), params.receive(),
                             () -> conn.send(new Message.Done(params.trial())));
                     if (watch.expired()) {
                         result = TrialReceiver.failed(params.trial(), "the stream did not end within its deadline of "

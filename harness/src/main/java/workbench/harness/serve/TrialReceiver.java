@@ -3,7 +3,9 @@ package workbench.harness.serve;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
-import workbench.harness.io.BufferedSource;
+import workbench.harness.io.ReceiveMode;
+import workbench.harness.io.ScatterSource;
+import workbench.harness.io.StreamSource;
 import workbench.harness.metrics.CpuClock;
 import workbench.harness.net.control.Message;
 import workbench.harness.stream.Decoded;
@@ -31,6 +33,8 @@ final class TrialReceiver {
 
     private final CpuClock cpu = new CpuClock();
     private GuestRam ram;
+    /** whether the prepared RAM holds a base image (else it is all poison) */
+    private boolean partial;
 
     /** Allocates (if the layout changed), pre-faults and poisons RAM for {@code params}. */
     void prepare(Message.TrialParams params) {
@@ -39,6 +43,7 @@ final class TrialReceiver {
             ram = null; // let the old RAM go before the new is allocated
             ram = GuestRam.allocate(spec.blocks(), spec.pageSize());
         }
+        partial = spec.partial();
         if (spec.partial()) {
             RamImage.writeBase(ram, spec);
         } else {
@@ -48,12 +53,20 @@ final class TrialReceiver {
 
     /** Decodes one stream; {@code onEnd} runs the moment its end is read (it sends Done). */
     Message.Result receive(int trial, ReadableByteChannel data, int readBuffer, IoAction onEnd) throws IOException {
+        return receive(trial, data, readBuffer, ReceiveMode.BUFFERED, onEnd);
+    }
+
+    /** As {@link #receive(int, ReadableByteChannel, int, IoAction)}, reading the way {@code mode} says. */
+    Message.Result receive(int trial, ReadableByteChannel data, int readBuffer, ReceiveMode mode, IoAction onEnd)
+            throws IOException {
         CpuClock.Sample start = cpu.now();
         long t0 = System.nanoTime();
-        BufferedSource source = new BufferedSource(data, readBuffer);
+        StreamSource source = mode.open(data, readBuffer);
+        // a full transfer lands on poison alone, which a scatter restores by refilling; a partial one on the base image
+        RamTarget target = partial ? RamTarget.existing(ram) : RamTarget.existing(ram, POISON);
         Decoded decoded;
         try {
-            decoded = new StreamDecoder(source, RamTarget.existing(ram)).decode();
+            decoded = new StreamDecoder(source, target).decode();
         } catch (StreamFormatException e) {
             return failed(trial, e.getMessage(), source.offset());
         } catch (IOException e) {
@@ -63,8 +76,9 @@ final class TrialReceiver {
         onEnd.run();
         var cpuUsed = cpu.since(start);
         RamDigest digest = RamDigest.of(ram);
+        long missed = source instanceof ScatterSource s ? s.mispredictions() : 0;
         return new Message.Result(trial, "", digest.blocks(), seconds, decoded.bytes(), decoded.records().zero(),
-                decoded.records().page(), cpuUsed);
+                decoded.records().page(), cpuUsed, missed);
     }
 
     /** Lets the RAM go (after a failed allocation, so the next trial starts from nothing). */

@@ -46,7 +46,7 @@ public final class TrialRunner {
         Variant v = series.variant();
         SenderRams.Prepared guest = rams.of(v.ram());
         TrialRequest request = new TrialRequest(slot.index(), v.ram(), dupPolicy, v.readBuffer(), v.socket().rcvbuf(),
-                series.strategy().connections(v.sink()));
+                series.strategy().connections(v.sink()), v.receive());
         try (Reception reception = peer.prepare(request)) {
             String startedAt = Instant.now().toString();
             List<GatheringByteChannel> channels = reception.connect(v.socket().sender());

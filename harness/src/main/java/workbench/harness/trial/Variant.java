@@ -14,8 +14,14 @@ import workbench.workloads.ram.RamSpec;
  * @param readBuffer bytes per read of the receiver
  * @param socket     TCP knobs
  * @param params     the swept settings' values, by option name ("batch" → "64"): they name the series
+ * @param receive    how the receiver reads the stream into RAM
  */
-public record Variant(RamSpec ram, SinkOptions sink, int readBuffer, SocketOptions socket, Map<String, String> params) {
+public record Variant(RamSpec ram, SinkOptions sink, int readBuffer, SocketOptions socket, Map<String, String> params,
+                      workbench.harness.io.ReceiveMode receive) {
+    public Variant(RamSpec ram, SinkOptions sink, int readBuffer, SocketOptions socket, Map<String, String> params) {
+        this(ram, sink, readBuffer, socket, params, workbench.harness.io.ReceiveMode.BUFFERED);
+    }
+
     public Variant {
         params = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(params));
     }

@@ -63,9 +63,14 @@ public sealed interface Message {
      * @param transport   how the data connections travel
      * @param rcvbuf      SO_RCVBUF for the data sockets, 0 for kernel autotuning
      * @param connections data connections the sender will open for this trial
+     * @param receive     how the receiver reads the stream into RAM
      */
     record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
-                       int connections) implements Message {
+                       int connections, workbench.harness.io.ReceiveMode receive) implements Message {
+        public TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
+                           int connections) {
+            this(trial, ram, dupPolicy, readBuffer, transport, rcvbuf, connections, workbench.harness.io.ReceiveMode.BUFFERED);
+        }
     }
 
     /**
@@ -92,9 +97,15 @@ public sealed interface Message {
      * @param zeroRecords    dup records decoded
      * @param pageRecords    whole pages decoded
      * @param cpu            receiver CPU during the trial
+     * @param mispredictions records a scatter receiver predicted wrongly (0 for buffered)
      */
     record Result(int trial, String failure, List<RamDigest.BlockDigest> digest, double receiveSeconds,
-                  long streamBytes, long zeroRecords, long pageRecords, Cpu cpu) implements Message {
+                  long streamBytes, long zeroRecords, long pageRecords, Cpu cpu, long mispredictions) implements Message {
+        public Result(int trial, String failure, List<RamDigest.BlockDigest> digest, double receiveSeconds,
+                      long streamBytes, long zeroRecords, long pageRecords, Cpu cpu) {
+            this(trial, failure, digest, receiveSeconds, streamBytes, zeroRecords, pageRecords, cpu, 0);
+        }
+
         public boolean ok() {
             return failure.isEmpty();
         }
