@@ -7,6 +7,7 @@ import workbench.reports.Reports;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.Summary;
 import workbench.reports.warn.Warning;
@@ -24,6 +25,7 @@ final class ConsoleResults {
         out.print(Reports.seedTable(run));
         out.println();
         Comparisons.against(run, baseline).forEach(c -> out.println(c.sentence()));
+        Ceilings.of(run).forEach(f -> out.println(f.sentence()));
         achievedRates(run, nominal, out);
         for (Warning.Found w : Warning.check(run)) {
             if (w.warning() != Warning.UNVERIFIED) { // the table already says "(unverified)"

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import workbench.harness.failure.ExitCode;
+import workbench.harness.baseline.Iperf3;
 import workbench.harness.failure.UserException;
 import workbench.harness.metrics.Clock;
 import workbench.harness.net.Network;
@@ -112,6 +113,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--backing", defaultValue = Defaults.BACKING,
             description = "where the sender's guests live: auto (direct memory, /dev/shm beyond the JVM's cap), direct or shm; default ${DEFAULT-VALUE}")
     String backing;
+    @Option(names = "--baselines", defaultValue = Defaults.BASELINES, paramLabel = "auto|none|iperf3[,iperf3-z]",
+            description = {"reference transfers measured in the same rounds on loopback and emulated links, the ceiling each strategy",
+                    "is stated against: iperf3 (-l 1M), iperf3-z (also -Z); auto = iperf3 when installed; default ${DEFAULT-VALUE}"})
+    String baselines;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
     @Mixin(name = CommonOptions.MIXIN)
@@ -120,6 +125,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
+        if (plan.baselines().isEmpty() && baselines.trim().equalsIgnoreCase("auto") && !quiet) {
+            System.err.println("note: iperf3 is not installed, so no ceiling is measured beside the strategies (apt-get install iperf3)");
+        }
         RunExecutor.Outcome outcome;
         try {
             outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), new Sites(),
@@ -159,14 +167,34 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out is empty; name the results folder (e.g. --out " + Defaults.OUT + ")");
             }
             BackingChoice backingChoice = BackingChoice.parse(backing);
+            List<String> references = baselineList();
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
-                    backingChoice);
+                    backingChoice, references);
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
                     Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
-                    backingChoice);
+                    backingChoice, references);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
+    }
+
+    /** auto: iperf3 when it is installed (a one-line note when not); none; or the names given */
+    private List<String> baselineList() {
+        String text = baselines.trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.equals("auto")) {
+            return Iperf3.installed() ? List.of("iperf3") : List.of();
+        }
+        if (text.equals("none")) {
+            return List.of();
+        }
+        List<String> names = java.util.Arrays.stream(text.split(",")).map(String::trim).distinct().toList();
+        for (String n : names) {
+            if (!Iperf3.names().contains(n)) {
+                throw new IllegalArgumentException("--baselines: unknown baseline '" + n + "' (known: auto, none, "
+                        + String.join(", ", Iperf3.names()) + ")");
+            }
+        }
+        return names;
     }
 
     private Optional<java.net.InetAddress> bindAddress() {

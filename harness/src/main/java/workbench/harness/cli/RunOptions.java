@@ -74,7 +74,7 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
 
     /** every setting as resolved, typed, lists for swept ones: the manifest's record and what --like reads back */
     RunSettings settings(DupPolicy policy, List<WriteStrategy> strategies, List<Network> networks, Rounds rounds,
-                         BackingChoice backing) {
+                         BackingChoice backing, List<String> baselines) {
         RamSettings ramSettings = new RamSettings(ram.values(), blocks, RamSpec.DEFAULT_PAGE_SIZE, dup.values(),
                 uniform.values(), dirty.values(), lower(layout), lower(content), seed, lower(policy));
         List<Setting> entries = List.of(
@@ -86,7 +86,8 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
                 setting(sndbuf, SettingKind.SIZE),
                 setting(rcvbuf, SettingKind.SIZE),
                 setting(receive, SettingKind.ENUM),
-                new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))));
+                new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))),
+                new Setting("baselines", SettingKind.ENUM, "run", baselines.isEmpty() ? List.of("none") : baselines));
         return new RunSettings(ramSettings, networks.stream().map(Network::label).toList(),
                 strategies.stream().map(WriteStrategy::name).toList(), rounds, StatisticsSettings.DEFAULT, entries);
     }

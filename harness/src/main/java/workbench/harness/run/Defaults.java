@@ -34,4 +34,6 @@ public final class Defaults {
     public static final String OUT = "results";
     /** direct memory while the guests fit under the JVM's cap, /dev/shm beyond */
     public static final String BACKING = "auto";
+    /** iperf3 beside the strategies when it is installed */
+    public static final String BASELINES = "auto";
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import workbench.harness.baseline.Iperf3;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.io.StreamSink;
@@ -69,6 +70,9 @@ public final class RunExecutor {
     public Outcome execute() throws IOException {
         checkOut();
         checkMemory();
+        if (!plan.baselines().isEmpty()) {
+            Iperf3.checkInstalled();
+        }
         RamBacking backing = backing();
         progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
         try (SenderRams rams = generate(backing)) {
@@ -76,7 +80,8 @@ public final class RunExecutor {
                 saveStream(rams.of(plan.variants().get(0).ram()).encoder(), plan.saveStream().get());
             }
             TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), clock);
-            SiteSetup setup = new SiteSetup(plan.variants(), plan.dupPolicy(), backing, plan.bind(), plan.token(), version);
+            SiteSetup setup = new SiteSetup(plan.variants(), plan.dupPolicy(), backing, plan.bind(), plan.token(), version,
+                    plan.baselines());
             try (SiteSet open = sites.open(plan.networks(), setup, runner)) {
                 String id = runId();
                 Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.settings(),

@@ -10,7 +10,10 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import workbench.harness.net.Network;
 import workbench.harness.strategy.WriteStrategy;
+import workbench.harness.site.Sites;
+import workbench.harness.trial.BaselineSeries;
 import workbench.harness.trial.SeriesPlan;
+import workbench.harness.trial.StrategySeries;
 import workbench.harness.trial.Variant;
 import workbench.reports.model.RunSettings;
 import workbench.reports.model.SeriesKey;
@@ -37,12 +40,14 @@ import workbench.workloads.ram.RamSpec;
  * @param ciTarget      adaptive trials: add rounds until every series' 95% CI half-width is within this fraction of its mean
  * @param maxTrials     measured rounds at most when adaptive
  * @param backing       where the sender's guests live: auto, direct or shm (forced to shm when a strategy sends from the file)
+ * @param baselines     reference transfers (iperf3, iperf3-z) measured beside the strategies where a network has them
  */
 public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStrategy> strategies, List<Network> networks,
                       Optional<InetAddress> bind, Optional<String> token, int trials, int warmup, Path out,
                       Optional<Path> saveStream, String commandLine, RunSettings settings,
-                      OptionalDouble ciTarget, int maxTrials, BackingChoice backing) {
+                      OptionalDouble ciTarget, int maxTrials, BackingChoice backing, List<String> baselines) {
     public RunPlan {
+        baselines = List.copyOf(baselines);
         variants = List.copyOf(variants);
         strategies = List.copyOf(strategies);
         networks = List.copyOf(networks);
@@ -69,15 +74,24 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
         }
     }
 
-    /** Every series, networks outermost, then variants, then strategies; duplicates (a sweep a strategy ignores) once. */
+    /**
+     * Every series, networks outermost, then variants, then strategies and the network's reference
+     * transfers; duplicates (a sweep a strategy or baseline ignores) once.
+     */
     public List<SeriesPlan> series() {
         List<SeriesPlan> out = new ArrayList<>();
         Set<SeriesKey> seen = new HashSet<>();
         for (Network n : networks) {
             for (int v = 0; v < variants.size(); v++) {
                 for (WriteStrategy s : strategies) {
-                    SeriesPlan p = new SeriesPlan(n, s, v, variants.get(v));
+                    SeriesPlan p = new StrategySeries(n, s, v, variants.get(v));
                     if (seen.add(p.key(SeriesRole.STRATEGY))) {
+                        out.add(p);
+                    }
+                }
+                for (String b : Sites.hasCeiling(n) ? baselines : List.<String>of()) {
+                    SeriesPlan p = new BaselineSeries(n, b, v, variants.get(v));
+                    if (seen.add(p.key(SeriesRole.CEILING))) {
                         out.add(p);
                     }
                 }

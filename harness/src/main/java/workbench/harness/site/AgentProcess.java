@@ -8,12 +8,17 @@ import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import workbench.harness.baseline.Baseline;
 import workbench.harness.net.Network;
 import workbench.harness.net.link.EmulatedLink;
 import workbench.harness.peer.JavaCommand;
+import workbench.harness.trial.BaselineSeries;
 import workbench.harness.trial.SeriesPlan;
 import workbench.harness.trial.Slot;
+import workbench.harness.trial.StrategySeries;
+import workbench.harness.trial.TrialRunner;
 import workbench.reports.model.TrialResult;
 
 /** The site of an emulated link: a {@link SenderAgent} running inside the link's sender namespace. */
@@ -21,19 +26,25 @@ final class AgentProcess implements Site {
     private final Process process;
     private final BufferedReader replies;
     private final Writer requests;
+    /** runs the link's reference transfers from this process: it knows the streams' lengths */
+    private final TrialRunner runner;
+    private final Map<String, Baseline> baselines;
 
-    private AgentProcess(Process process) {
+    private AgentProcess(Process process, TrialRunner runner, Map<String, Baseline> baselines) {
         this.process = process;
+        this.runner = runner;
+        this.baselines = Map.copyOf(baselines);
         this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
     /** Starts the agent, hands it the plan, and waits until its RAM is generated and its receiver connected. */
-    static AgentProcess start(SiteSetup setup, Network.Link network, EmulatedLink link, InetSocketAddress control, String token)
-            throws IOException {
+    static AgentProcess start(SiteSetup setup, Network.Link network, EmulatedLink link, InetSocketAddress control, String token,
+                              TrialRunner runner, Map<String, Baseline> baselines) throws IOException {
         long ram = setup.totalRam();
         List<String> cmd = link.exec(link.senderNamespace(), JavaCommand.of(ram, List.of("agent")));
-        AgentProcess agent = new AgentProcess(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        AgentProcess agent = new AgentProcess(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start(),
+                runner, baselines);
         try {
             agent.send(new SenderAgent.Plan(setup.variants(), setup.dupPolicy(), setup.backing(), network.label(),
                     control.getAddress().getHostAddress(), control.getPort(), token));
@@ -50,8 +61,13 @@ final class AgentProcess implements Site {
 
     @Override
     public TrialResult run(Slot slot, SeriesPlan series) throws IOException {
-        send(new SenderAgent.Request(slot.index(), slot.round(), slot.warmup(), slot.series(), series.strategy().name(),
-                series.variantIndex()));
+        if (series instanceof BaselineSeries b) {
+            // the parent runs a reference transfer itself: both its ends are already behind ip netns exec
+            return runner.run(slot, b, Baselines.of(baselines, b));
+        }
+        StrategySeries s = (StrategySeries) series;
+        send(new SenderAgent.Request(slot.index(), slot.round(), slot.warmup(), slot.series(), s.strategy().name(),
+                s.variantIndex()));
         SenderAgent.Reply r = reply();
         if (r.trial() == null) {
             throw new IOException("the sender in the link's namespace failed: " + r.error());

@@ -24,6 +24,17 @@ final class NetworkFacts {
         return "TCP to a workbench serve at " + ((Network.Remote) n).control() + "; this host's NICs: " + nics();
     }
 
+    /** why a network has no reference transfer beside our trials */
+    static String noCeiling(Network n) {
+        if (n instanceof Network.Unix) {
+            return "iperf3 has no Unix-domain socket mode";
+        }
+        if (n instanceof Network.Null) {
+            return "nothing is received";
+        }
+        return "no iperf3 server is named on the remote host";
+    }
+
     /** "eth0 MTU 1500 10000 Mbit/s, …" from /sys/class/net (speed where the driver tells it) */
     private static String nics() {
         try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/sys/class/net"))) {

@@ -19,7 +19,7 @@ import workbench.harness.peer.RemoteReceiver;
 import workbench.harness.peer.ServePeer;
 import workbench.harness.strategy.Strategies;
 import workbench.harness.trial.SenderRams;
-import workbench.harness.trial.SeriesPlan;
+import workbench.harness.trial.StrategySeries;
 import workbench.harness.trial.Slot;
 import workbench.harness.trial.TrialRunner;
 import workbench.harness.trial.Variant;
@@ -73,7 +73,7 @@ public final class SenderAgent {
                 String line;
                 while ((line = in.readLine()) != null) {
                     Request r = JSON.readValue(line, Request.class);
-                    SeriesPlan series = new SeriesPlan(network, Strategies.byName(r.strategy()), r.variant(),
+                    StrategySeries series = new StrategySeries(network, Strategies.byName(r.strategy()), r.variant(),
                             plan.variants().get(r.variant()));
                     TrialResult t = runner.run(new Slot(r.index(), r.round(), r.warmup(), r.series()), series, peer);
                     reply(stdout, new Reply(null, t, null));

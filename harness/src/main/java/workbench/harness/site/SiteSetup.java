@@ -12,12 +12,14 @@ import workbench.workloads.ram.RamSpec;
  * What opening a run's sites needs: the guests (a sender agent regenerates them), how they are
  * backed, and how to reach a remote receiver.
  *
- * @param version this workbench's version, for the control handshake
+ * @param version   this workbench's version, for the control handshake
+ * @param baselines the reference transfers asked for (iperf3, iperf3-z), run where a network has them
  */
 public record SiteSetup(List<Variant> variants, DupPolicy dupPolicy, RamBacking backing, Optional<InetAddress> bind,
-                        Optional<String> token, String version) {
+                        Optional<String> token, String version, List<String> baselines) {
     public SiteSetup {
         variants = List.copyOf(variants);
+        baselines = List.copyOf(baselines);
     }
 
     public long largestRam() {

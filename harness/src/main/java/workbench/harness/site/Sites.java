@@ -3,6 +3,8 @@ package workbench.harness.site;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
+import workbench.harness.baseline.Baseline;
 import java.util.Optional;
 import workbench.harness.net.Network;
 import workbench.harness.net.Transport;
@@ -32,9 +34,12 @@ public final class Sites implements SiteFactory {
         try {
             for (Network n : networks) {
                 if (n instanceof Network.Link l) {
-                    link(sites, l, setup);
+                    link(sites, l, setup, runner);
                 } else {
-                    sites.add(n, new LocalSite(runner, peer(n, setup)), NetworkFacts.describe(n));
+                    sites.add(n, new LocalSite(runner, peer(n, setup), baselines(n, setup)), NetworkFacts.describe(n));
+                }
+                if (!hasCeiling(n) && !setup.baselines().isEmpty()) {
+                    sites.fact(n, "ceiling", "none measured: " + NetworkFacts.noCeiling(n));
                 }
             }
             return sites;
@@ -56,6 +61,21 @@ public final class Sites implements SiteFactory {
             return remote(r, setup);
         }
         return new NullPeer();
+    }
+
+    /** The reference transfers of a network whose trials run here: iperf3 on loopback; none elsewhere. */
+    private static Map<String, Baseline> baselines(Network n, SiteSetup setup) {
+        return n instanceof Network.Loopback && !setup.baselines().isEmpty()
+                ? Baselines.iperf3(List.of(), List.of(), "127.0.0.1") : Map.of();
+    }
+
+    /**
+     * Whether a reference transfer can run beside our trials on {@code n}: on loopback and emulated
+     * links (iperf3's two ends in the link's namespaces); not over a Unix socket (iperf3 has no
+     * such mode), not on the null network, not to a remote serve (no iperf3 server named there yet).
+     */
+    public static boolean hasCeiling(Network n) {
+        return n instanceof Network.Loopback || n instanceof Network.Link;
     }
 
     /** How many processes on this host hold a copy of the guest: the sender, each local receiver, each link's agent. */
@@ -84,11 +104,14 @@ public final class Sites implements SiteFactory {
                 setup.bind(), setup.token(), List.of());
     }
 
-    private static void link(SiteSet sites, Network.Link l, SiteSetup setup) throws IOException {
+    private static void link(SiteSet sites, Network.Link l, SiteSetup setup, TrialRunner runner) throws IOException {
         EmulatedLink link = sites.closeLater(EmulatedLink.create(l.profile()));
         String token = TokenProof.nonce(); // off loopback serve requires one: the run's own, for this link alone
         ReceiverChild child = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token));
-        sites.add(l, AgentProcess.start(setup, l, link, child.control(), token), NetworkFacts.describe(l));
+        Map<String, Baseline> baselines = setup.baselines().isEmpty() ? Map.of()
+                : Baselines.iperf3(link.exec(link.receiverNamespace(), List.of()), link.exec(link.senderNamespace(), List.of()),
+                        link.receiverAddress().getHostAddress());
+        sites.add(l, AgentProcess.start(setup, l, link, child.control(), token, runner, baselines), NetworkFacts.describe(l));
         link.facts().forEach((k, v) -> sites.fact(l, k, v));
         sites.nominal(l, l.profile().description());
     }

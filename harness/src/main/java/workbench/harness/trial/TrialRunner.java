@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import workbench.harness.baseline.Baseline;
+import workbench.harness.baseline.Measured;
 import workbench.harness.io.StreamSink;
 import workbench.harness.io.SyscallCounts;
 import workbench.harness.metrics.Clock;
@@ -18,6 +20,7 @@ import workbench.harness.peer.TrialRequest;
 import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
+import workbench.reports.model.SeriesRole;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.workloads.page.DupPolicy;
@@ -42,7 +45,7 @@ public final class TrialRunner {
     }
 
     /** One trial of {@code series}, received by {@code peer}. */
-    public TrialResult run(Slot slot, SeriesPlan series, Peer peer) throws IOException {
+    public TrialResult run(Slot slot, StrategySeries series, Peer peer) throws IOException {
         Variant v = series.variant();
         SenderRams.Prepared guest = rams.of(v.ram());
         TrialRequest request = new TrialRequest(slot.index(), v.ram(), dupPolicy, v.readBuffer(), v.socket().rcvbuf(),
@@ -76,6 +79,26 @@ public final class TrialRunner {
                     senderCpu, receipt.cpu(), load1.retransmitsSince(load0), load1.busySince(load0),
                     load1.stealSince(load0), load1.userSince(load0));
         }
+    }
+
+    /**
+     * One reference transfer of as many bytes as the variant's stream, timed by the tool itself: its
+     * receiver's time for those bytes (at the rate it measured) is the transfer time a strategy's is
+     * held against.
+     */
+    public TrialResult run(Slot slot, BaselineSeries series, Baseline baseline) throws IOException {
+        long bytes = rams.of(series.variant().ram()).streamBytes();
+        String startedAt = Instant.now().toString();
+        MachineLoad.Sample load0 = MachineLoad.now();
+        Measured m = baseline.measure(bytes);
+        MachineLoad.Sample load1 = MachineLoad.now();
+        // iperf3 sends whole 1 MiB blocks, so up to a block more than asked; its time is scaled to the stream's length
+        Optional<String> failure = m.sentBytes() >= bytes ? Optional.empty()
+                : Optional.of(baseline.name() + " sent " + m.sentBytes() + " bytes, asked for " + bytes);
+        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(SeriesRole.CEILING),
+                failure.isPresent() ? TrialStatus.FAILED : TrialStatus.UNVERIFIED, failure.orElse(null), startedAt,
+                m.sendSeconds(), m.receiveSecondsFor(bytes), new Counts(m.sentBytes(), 0, 0, 0, 0, 0, 0), m.sender(), m.receiver(),
+                load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0));
     }
 
     private static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {

@@ -30,7 +30,7 @@ class NetworksIT {
 
     @Test
     void unixNullAndLoopbackInOneRun() throws Exception {
-        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--net", "unix,null,loopback", "--trials", "2", "--warmup", "0",
+        Jar.Ran ran = Jar.run("run", "--baselines", "none", "--ram", "16M", "--net", "unix,null,loopback", "--trials", "2", "--warmup", "0",
                 "--out", tmp.toString(), "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("unix ", "null ", "(unverified)", "loopback ");
@@ -68,7 +68,7 @@ class NetworksIT {
     @Test
     void shapedAndUnshapedLinksAreVerifiedAndLeaveNothingBehind() throws Exception {
         requireLinks();
-        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--net", "link:rate=500mbit,mtu=1500,link:ipoib", "--trials", "1",
+        Jar.Ran ran = Jar.run("run", "--baselines", "none", "--ram", "16M", "--net", "link:rate=500mbit,mtu=1500,link:ipoib", "--trials", "1",
                 "--warmup", "0", "--out", tmp.toString(), "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();
         JsonNode run = onlyRun(tmp);

@@ -48,7 +48,7 @@ class QemuInteropIT {
     void qemuLoadsOurStreamIntoExactlyOurRam(String policy) throws Exception {
         requireQemu();
         Path stream = tmp.resolve("stream.bin");
-        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--dup", "40%", "--uniform", "10%", "--dup-policy", policy,
+        Jar.Ran ran = Jar.run("run", "--baselines", "none", "--ram", "16M", "--dup", "40%", "--uniform", "10%", "--dup-policy", policy,
                 "--trials", "1", "--warmup", "0", "--save-stream", stream.toString(), "--out", tmp.resolve("out").toString(),
                 "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();

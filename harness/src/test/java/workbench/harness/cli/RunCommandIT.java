@@ -19,7 +19,7 @@ class RunCommandIT {
     @Test
     void aSmallDefaultShapedRunIsVerifiedAndPrintsTheSeedTable() throws Exception {
         Path stream = tmp.resolve("one.stream");
-        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--trials", "3", "--warmup", "1", "--out", tmp.toString(),
+        Jar.Ran ran = Jar.run("run", "--baselines", "none", "--ram", "16M", "--trials", "3", "--warmup", "1", "--out", tmp.toString(),
                 "--save-stream", stream.toString(), "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("network", "strategy", "time (sec)", "write count", "writev count", "dup count",
@@ -66,5 +66,41 @@ class RunCommandIT {
         assertThat(ran.exit()).isZero();
         assertThat(ran.out()).contains("--ram", "--dup", "--uniform", "--dirty", "--dup-policy", "--seed", "--strategies",
                 "--batch", "--scalar-buffer", "--net", "--trials", "--warmup", "--out", "--save-stream");
+    }
+
+    @Test
+    void iperf3IsMeasuredInTheSameRoundsAsACeilingWhereTheNetworkHasOne() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("iperf3", "--version").start().waitFor() == 0,
+                "iperf3 is not installed");
+        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--trials", "2", "--warmup", "0", "--net", "loopback,unix",
+                "--baselines", "iperf3", "--out", tmp.resolve("ceiling").toString(), "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out()).contains("loopback vectored: ", "× of iperf3's rate", "loopback scalar: ")
+                .doesNotContainPattern("unix \\w+: [0-9.]+× of iperf3").doesNotContain("iperf3 saves").doesNotContain("iperf3 costs");
+        Path dir;
+        try (Stream<Path> s = Files.list(tmp.resolve("ceiling"))) {
+            dir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        JsonNode run = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        List<JsonNode> ceiling = new java.util.ArrayList<>();
+        run.get("trials").forEach(t -> {
+            if (t.get("series").get("strategy").asText().equals("iperf3")) {
+                ceiling.add(t);
+            }
+        });
+        assertThat(ceiling).hasSize(2).allSatisfy(t -> {
+            assertThat(t.get("series").get("role").asText()).isEqualTo("ceiling");
+            assertThat(t.get("series").get("network").asText()).isEqualTo("loopback");
+            assertThat(t.get("status").asText()).isEqualTo("unverified");
+            assertThat(t.get("transferSeconds").asDouble()).isPositive();
+        });
+        assertThat(run.get("trials")).hasSize(2 * 5); // per round: 2 strategies on each of 2 networks, iperf3 on loopback
+        assertThat(run.get("manifest").get("environment").get("network.unix.ceiling").asText())
+                .contains("no Unix-domain socket mode");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("of iperf3&#39;s rate");
+
+        Jar.Ran unknown = Jar.run("run", "--baselines", "netperf", "--quiet");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown baseline 'netperf'");
     }
 }

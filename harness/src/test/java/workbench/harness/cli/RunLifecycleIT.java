@@ -29,7 +29,7 @@ class RunLifecycleIT {
     @Test
     void adaptiveTrialsStopAtMaxTrialsAndSayConfidenceWasNotAchieved() throws Exception {
         Path out = tmp.resolve("adaptive");
-        Jar.Ran ran = Jar.run("run", "--ram", "8M", "--trials", "2", "--warmup", "0", "--ci-target", "0.01%",
+        Jar.Ran ran = Jar.run("run", "--baselines", "none", "--ram", "8M", "--trials", "2", "--warmup", "0", "--ci-target", "0.01%",
                 "--max-trials", "4", "--out", out.toString(), "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("warning: ", "confidence not achieved");

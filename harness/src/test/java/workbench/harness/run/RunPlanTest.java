@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.net.Network;
+import workbench.harness.trial.BaselineSeries;
 import workbench.harness.trial.SeriesPlan;
 import workbench.harness.trial.SocketOptions;
 import workbench.harness.trial.Variant;
@@ -26,5 +27,16 @@ class RunPlanTest {
                 "loopback scalar", "loopback vectored batch=8", "loopback vectored batch=64",
                 "null scalar", "null vectored batch=8", "null vectored batch=64");
         assertThat(plan.rams()).hasSize(1);
+    }
+
+    @Test
+    void aBaselineRunsOncePerNetworkThatHasACeilingAndNoStrategySettingSplitsIt() {
+        List<Variant> variants = List.of(variant(8, Map.of("batch", "8")), variant(64, Map.of("batch", "64")));
+        RunPlan plan = Plans.plan(variants, List.of(new Network.Loopback(), new Network.Unix(), new Network.Null()), 1, 0,
+                java.util.OptionalDouble.empty(), 1, java.nio.file.Path.of("unused"), List.of("iperf3", "iperf3-z"));
+        List<SeriesPlan> references = plan.series().stream().filter(s -> s instanceof BaselineSeries).toList();
+        assertThat(references).extracting(s -> s.key(SeriesRole.CEILING).label())
+                .containsExactly("loopback iperf3", "loopback iperf3-z"); // no iperf3 over a Unix socket or into nothing
+        assertThat(plan.series()).hasSize(3 * 3 + 2);
     }
 }

@@ -49,7 +49,7 @@ class TrialRunnerTest {
             int index = 0;
             for (int round = 0; round < 2; round++) {
                 for (String s : List.of("scalar", "vectored")) {
-                    out.add(runner.run(new Slot(index++, round, false, 0), new SeriesPlan(network, Strategies.byName(s), 0, v), p));
+                    out.add(runner.run(new Slot(index++, round, false, 0), new StrategySeries(network, Strategies.byName(s), 0, v), p));
                 }
             }
             return out;

@@ -14,6 +14,7 @@ import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.table.SeedTable;
@@ -104,9 +105,16 @@ public final class HtmlReport implements RunWriter {
             b.append("<li><strong>").append(Html.escape(c.context())).append("</strong>: ")
                     .append(Html.escape(c.comparison().headline())).append("</li>\n");
         }
-        return b.append("</ul>\n<p class=\"note\">Speedup and time saved compare mean send times; the 95% CI is a "
+        b.append("</ul>\n<p class=\"note\">Speedup and time saved compare mean send times; the 95% CI is a "
                 + "percentile bootstrap of the median per-round ratio ").append(Html.escape(baseline))
-                .append(" time / candidate time.</p>\n").toString();
+                .append(" time / candidate time.</p>\n");
+        List<Ceilings.Fraction> ceilings = Ceilings.of(run);
+        if (!ceilings.isEmpty()) {
+            b.append("<ul class=\"ceiling\">\n");
+            ceilings.forEach(f -> b.append("<li>").append(Html.escape(f.sentence())).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        return b.toString();
     }
 
     /**

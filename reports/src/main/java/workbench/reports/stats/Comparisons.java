@@ -3,6 +3,7 @@ package workbench.reports.stats;
 import java.util.ArrayList;
 import java.util.List;
 import workbench.reports.model.Run;
+import workbench.reports.model.SeriesRole;
 
 /** Every series of a run against its baseline partner: same network, same swept settings, same status. */
 public final class Comparisons {
@@ -22,7 +23,9 @@ public final class Comparisons {
 
     public static List<SeriesComparison> against(Run run, String baselineStrategy, Metric metric,
                                                  Bootstrap bootstrap) {
-        List<Series> all = Series.of(run);
+        // reference series (a ceiling, a baseline tool) are stated against, never paired as strategies
+        List<Series> all = Series.of(run).stream().filter(s -> s.key().role() == SeriesRole.STRATEGY
+                || s.key().role() == SeriesRole.UNVERIFIED).toList();
         List<SeriesComparison> out = new ArrayList<>();
         for (Series candidate : all) {
             if (candidate.key().strategy().equals(baselineStrategy)) {
@@ -47,7 +50,7 @@ public final class Comparisons {
                 && agree(s.key().params(), key.params())).toList();
     }
 
-    private static boolean agree(java.util.Map<String, String> a, java.util.Map<String, String> b) {
+    static boolean agree(java.util.Map<String, String> a, java.util.Map<String, String> b) {
         return a.entrySet().stream().allMatch(e -> !b.containsKey(e.getKey()) || b.get(e.getKey()).equals(e.getValue()));
     }
 

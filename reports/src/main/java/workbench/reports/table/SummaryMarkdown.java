@@ -8,6 +8,7 @@ import workbench.reports.files.RunWriter;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
+import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.warn.Warning;
@@ -55,6 +56,13 @@ public final class SummaryMarkdown implements RunWriter {
                 ? "No comparison: no series of another strategy ran beside a " + baseline + " series.\n\n"
                 : "\nSpeedup and time saved compare mean send times; the 95% CI is a percentile bootstrap of the "
                         + "median per-round ratio " + baseline + " time / candidate time.\n\n");
+        List<Ceilings.Fraction> ceilings = Ceilings.of(run);
+        for (Ceilings.Fraction f : ceilings) {
+            out.append("- ").append(f.sentence()).append('\n');
+        }
+        if (!ceilings.isEmpty()) {
+            out.append('\n');
+        }
 
         out.append("## Warnings\n\n");
         List<Warning.Found> warnings = Warning.check(run);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import workbench.reports.model.Rounds;
 import workbench.reports.model.Run;
+import workbench.reports.model.SeriesRole;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Metric;
@@ -94,7 +95,8 @@ public enum Warning {
             }
             case HIGH_CV -> series.forEach(s -> highCv(run, s, out));
             case OUTLIER -> series.forEach(s -> outliers(run, s, out));
-            case UNVERIFIED -> series.stream().filter(s -> !s.verified()).forEach(s -> out.add(new Found(this,
+            case UNVERIFIED -> series.stream().filter(s -> !s.verified() && s.key().role() == SeriesRole.UNVERIFIED)
+                    .forEach(s -> out.add(new Found(this,
                     s.label(), "no receiver checked the RAM these " + s.trials().size()
                             + " trials sent; shown apart and compared only with other unverified series")));
             case OUTSIDE_LOAD -> outsideLoad(run, out);
