@@ -104,7 +104,7 @@ class RunLifecycleIT {
     @Test
     void aRunKilledMidwayLeavesValidIncompleteResultsAndNoReceiver() throws Exception {
         Path out = tmp.resolve("killed");
-        Process p = new ProcessBuilder("java", "-jar", Jar.path().toString(), "run", "--ram", "16M", "--trials", "200",
+        Process p = new ProcessBuilder("java", "-jar", Jar.path().toString(), "run", "--baselines", "none", "--ram", "16M", "--trials", "200",
                 "--warmup", "0", "--out", out.toString(), "--quiet")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         JsonNode run = null;
