@@ -15,6 +15,7 @@ public final class PageRef {
     private final int index;
     private final byte[] idstr;
     private final ByteBuffer bytes;
+    private final long offset;
 
     PageRef(RamBlock block, int blockIndex, int index, byte[] idstr) {
         this.block = block;
@@ -22,6 +23,7 @@ public final class PageRef {
         this.index = index;
         this.idstr = idstr;
         this.bytes = block.page(index);
+        this.offset = (long) index * block.pageSize();
     }
 
     /** the page's bytes, rewound (position 0, limit the page size): the same buffer every time */
@@ -45,7 +47,7 @@ public final class PageRef {
 
     /** the page's offset within its block, in bytes */
     public long offset() {
-        return (long) index * block.pageSize();
+        return offset;
     }
 
     /** the block's name as the stream carries it (UTF-8); shared, never to be modified */
