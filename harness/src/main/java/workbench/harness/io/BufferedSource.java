@@ -7,19 +7,27 @@ import java.nio.channels.ReadableByteChannel;
 
 /**
  * The receiver as QEMU's destination does it: one read per buffer fill, then copy each page into
- * guest RAM.
+ * guest RAM. {@link ScatterSource} reads the same way between its scatters, from a larger buffer.
  */
-public final class BufferedSource implements StreamSource {
+public sealed class BufferedSource implements StreamSource permits ScatterSource {
     public static final int DEFAULT_BUFFER = 32 * 1024;
 
-    private final ReadableByteChannel in;
-    private final ByteBuffer buffer;
-    private long consumed;
-    private boolean eof;
+    final ReadableByteChannel in;
+    /** unread bytes are [position, limit) */
+    final ByteBuffer buffer;
+    private final int readLimit;
+    long consumed;
+    boolean eof;
 
     public BufferedSource(ReadableByteChannel in, int bufferBytes) {
+        this(in, bufferBytes, bufferBytes);
+    }
+
+    /** a buffer of {@code capacity} bytes, filled with at most {@code readLimit} bytes per read */
+    BufferedSource(ReadableByteChannel in, int capacity, int readLimit) {
         this.in = in;
-        this.buffer = ByteBuffer.allocateDirect(bufferBytes).flip();
+        this.buffer = ByteBuffer.allocateDirect(capacity).flip();
+        this.readLimit = readLimit;
     }
 
     public BufferedSource(ReadableByteChannel in) {
@@ -66,14 +74,19 @@ public final class BufferedSource implements StreamSource {
     @Override
     public void readInto(ByteBuffer dst) throws IOException {
         while (dst.hasRemaining()) {
-            need(1);
-            int n = Math.min(dst.remaining(), buffer.remaining());
-            int limit = buffer.limit();
-            buffer.limit(buffer.position() + n);
-            dst.put(buffer); // QEMU's copy from its buffer into guest RAM
-            buffer.limit(limit);
-            consumed += n;
+            copyInto(dst);
         }
+    }
+
+    /** Copies what is buffered, filling first if nothing is, into {@code dst}: QEMU's copy from its buffer into guest RAM. */
+    final void copyInto(ByteBuffer dst) throws IOException {
+        need(1);
+        int n = Math.min(dst.remaining(), buffer.remaining());
+        int limit = buffer.limit();
+        buffer.limit(buffer.position() + n);
+        dst.put(buffer);
+        buffer.limit(limit);
+        consumed += n;
     }
 
     @Override
@@ -89,7 +102,7 @@ public final class BufferedSource implements StreamSource {
         return consumed;
     }
 
-    private void need(int bytes) throws IOException {
+    void need(int bytes) throws IOException {
         while (buffer.remaining() < bytes) {
             if (!fill()) {
                 throw new EOFException("stream ended at offset " + (consumed + buffer.remaining()));
@@ -97,12 +110,13 @@ public final class BufferedSource implements StreamSource {
         }
     }
 
-    /** Reads more bytes after the unread ones; false at the end of the stream. */
-    private boolean fill() throws IOException {
+    /** Reads up to {@code readLimit} more bytes after the unread ones; false at the end of the stream. */
+    boolean fill() throws IOException {
         if (eof) {
             return false;
         }
         buffer.compact();
+        buffer.limit((int) Math.min(buffer.capacity(), (long) buffer.position() + readLimit));
         try {
             int n;
             do {

@@ -17,15 +17,10 @@ import java.nio.channels.ScatteringByteChannel;
  * <p>Its buffer holds {@code readBuffer + maxScatter} bytes, so that everything a scatter took
  * can always be handed back in front of what was still buffered.
  */
-public final class ScatterSource implements StreamSource {
-    private final ReadableByteChannel in;
+public final class ScatterSource extends BufferedSource {
     private final ScatteringByteChannel scattering;
     private final int readBuffer;
     private final long maxScatter;
-    /** unread bytes are [position, limit) */
-    private final ByteBuffer buffer;
-    private long consumed;
-    private boolean eof;
     private long mispredictions;
     private long scatters;
 
@@ -34,14 +29,18 @@ public final class ScatterSource implements StreamSource {
      * @param maxScatter the most bytes one {@link #scatter} may be asked to take
      */
     public ScatterSource(ReadableByteChannel in, int readBuffer, long maxScatter) {
-        if (readBuffer < 16 || maxScatter < 1 || readBuffer + maxScatter > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("read buffer " + readBuffer + ", scatter " + maxScatter);
-        }
-        this.in = in;
+        super(in, capacity(readBuffer, maxScatter), readBuffer);
         this.scattering = in instanceof ScatteringByteChannel s ? s : null;
         this.readBuffer = readBuffer;
         this.maxScatter = maxScatter;
-        this.buffer = ByteBuffer.allocateDirect((int) (readBuffer + maxScatter)).flip();
+    }
+
+    /** room for a read buffer and everything one scatter may hand back */
+    private static int capacity(int readBuffer, long maxScatter) {
+        if (readBuffer < 16 || maxScatter < 1 || readBuffer + maxScatter > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("read buffer " + readBuffer + ", scatter " + maxScatter);
+        }
+        return (int) (readBuffer + maxScatter);
     }
 
     public long maxScatter() {
@@ -160,43 +159,6 @@ public final class ScatterSource implements StreamSource {
     }
 
     @Override
-    public int readByte() throws IOException {
-        need(1);
-        consumed++;
-        return buffer.get() & 0xff;
-    }
-
-    @Override
-    public int readBe32() throws IOException {
-        if (buffer.remaining() >= Integer.BYTES) {
-            consumed += Integer.BYTES;
-            return buffer.getInt();
-        }
-        return StreamSource.super.readBe32();
-    }
-
-    @Override
-    public long readBe64() throws IOException {
-        if (buffer.remaining() >= Long.BYTES) {
-            consumed += Long.BYTES;
-            return buffer.getLong();
-        }
-        return StreamSource.super.readBe64();
-    }
-
-    @Override
-    public void readFully(byte[] dst, int offset, int length) throws IOException {
-        while (length > 0) {
-            need(1);
-            int n = Math.min(length, buffer.remaining());
-            buffer.get(dst, offset, n);
-            consumed += n;
-            offset += n;
-            length -= n;
-        }
-    }
-
-    @Override
     public void readInto(ByteBuffer dst) throws IOException {
         while (dst.hasRemaining()) {
             if (!buffer.hasRemaining() && dst.remaining() >= readBuffer / 2) {
@@ -207,59 +169,9 @@ public final class ScatterSource implements StreamSource {
                     throw new EOFException("stream ended at offset " + consumed);
                 }
                 consumed += n;
-                continue;
+            } else {
+                copyInto(dst);
             }
-            need(1);
-            int n = Math.min(dst.remaining(), buffer.remaining());
-            int limit = buffer.limit();
-            buffer.limit(buffer.position() + n);
-            dst.put(buffer);
-            buffer.limit(limit);
-            consumed += n;
-        }
-    }
-
-    @Override
-    public int peekByte() throws IOException {
-        if (!buffer.hasRemaining() && !fill()) {
-            return -1;
-        }
-        return buffer.get(buffer.position()) & 0xff;
-    }
-
-    @Override
-    public long offset() {
-        return consumed;
-    }
-
-    private void need(int bytes) throws IOException {
-        while (buffer.remaining() < bytes) {
-            if (!fill()) {
-                throw new EOFException("stream ended at offset " + (consumed + buffer.remaining()));
-            }
-        }
-    }
-
-    /** Reads up to {@code readBuffer} more bytes after the unread ones; false at the end of the stream. */
-    private boolean fill() throws IOException {
-        if (eof) {
-            return false;
-        }
-        buffer.compact();
-        int limit = (int) Math.min(buffer.capacity(), (long) buffer.position() + readBuffer);
-        buffer.limit(limit);
-        try {
-            int n;
-            do {
-                n = in.read(buffer);
-            } while (n == 0);
-            if (n < 0) {
-                eof = true;
-                return false;
-            }
-            return true;
-        } finally {
-            buffer.flip();
         }
     }
 }
