@@ -194,6 +194,7 @@ public final class RunCommand implements Callable<Integer> {
                         + String.join(", ", Iperf3.names()) + ")");
             }
         }
+        Iperf3.checkInstalled(); // asked for by name: missing is exit 3, before anything is generated
         return names;
     }
 

@@ -54,8 +54,4 @@ public final class PageRef {
     byte[] idstr() {
         return idstr;
     }
-
-    public int size() {
-        return block.pageSize();
-    }
 }

@@ -12,7 +12,6 @@ public final class SyscallCounts {
     private long writes;
     private long writevs;
     private long iovecs;
-    private long sendfiles;
 
     /** one plain write */
     public void write() {
@@ -25,11 +24,6 @@ public final class SyscallCounts {
         iovecs += Math.min(buffers, IOV_MAX);
     }
 
-    /** one sendfile (FileChannel.transferTo into the socket) */
-    public void sendfile() {
-        sendfiles++;
-    }
-
     public long writes() {
         return writes;
     }
@@ -40,17 +34,5 @@ public final class SyscallCounts {
 
     public long iovecs() {
         return iovecs;
-    }
-
-    public long sendfiles() {
-        return sendfiles;
-    }
-
-    /** these counts plus {@code other}'s, for a strategy with several connections */
-    public void add(SyscallCounts other) {
-        writes += other.writes;
-        writevs += other.writevs;
-        iovecs += other.iovecs;
-        sendfiles += other.sendfiles;
     }
 }

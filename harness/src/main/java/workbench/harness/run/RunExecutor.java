@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import workbench.harness.baseline.Iperf3;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.io.StreamSink;
@@ -70,9 +69,6 @@ public final class RunExecutor {
     public Outcome execute() throws IOException {
         checkOut();
         checkMemory();
-        if (!plan.baselines().isEmpty()) {
-            Iperf3.checkInstalled();
-        }
         RamBacking backing = backing();
         progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
         try (SenderRams rams = generate(backing)) {

@@ -32,11 +32,6 @@ public interface WriteStrategy {
         return false;
     }
 
-    /** whether its stream is byte-for-byte QEMU's (a strategy that changes the framing says no) */
-    default boolean qemuCompatible() {
-        return true;
-    }
-
     /** A sink writing to {@code channels} (exactly {@link #connections} of them, the main stream first). */
     StreamSink open(List<? extends GatheringByteChannel> channels, SinkOptions options);
 }

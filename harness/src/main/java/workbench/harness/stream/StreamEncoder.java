@@ -100,7 +100,7 @@ public final class StreamEncoder {
         int last = -1;
         int pageSize = ram.pageSize();
         for (int b = 0; b < dirty.blocks(); b++) {
-            for (int p = dirty.nextDirty(b, 0); p >= 0; p = p + 1 < dirty.pages(b) ? dirty.nextDirty(b, p + 1) : -1) {
+            for (int p = dirty.nextDirty(b, 0); p >= 0; p = dirty.nextDirty(b, p + 1)) { // -1 past the last page
                 if (read == Read.CLEAR && !dirty.testAndClear(b, p)) {
                     continue; // another pass took it meanwhile
                 }
