@@ -11,6 +11,7 @@ import workbench.reports.chart.RunFigures;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.files.RunWriter;
 import workbench.reports.model.Manifest;
+import workbench.reports.model.RerunCommand;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
@@ -127,8 +128,11 @@ public final class HtmlReport implements RunWriter {
                 .append(Html.escape(heading)).append("</h2>\n<h3>Re-run</h3>\n<pre id=\"rerun")
                 .append(Html.escape(idSuffix)).append("\"><code>").append(Html.escape(m.rerunCommand()))
                 .append("</code></pre>\n");
-        b.append("<p class=\"note\">Recorded command line: <code>").append(Html.escape(m.commandLine()))
-                .append("</code>. A re-run writes a new run folder.</p>\n");
+        b.append("<p class=\"note\">Every resolved setting is spelled out, so a later workbench with other defaults "
+                + "repeats this run; a re-run writes a new run folder")
+                .append(m.settings().networks().stream().anyMatch(n -> n.startsWith("tcp://"))
+                        ? "; set " + RerunCommand.TOKEN_VARIABLE + " to the receiver's token when it has one" : "")
+                .append(". Recorded command line: <code>").append(Html.escape(m.commandLine())).append("</code>.</p>\n");
         Map<String, String> configuration = new LinkedHashMap<>();
         configuration.put("workbench", m.workbench());
         configuration.put("RAM content seed", Long.toString(m.seed()));

@@ -26,12 +26,8 @@ public record Manifest(String commandLine, String workbench, RunSettings setting
         return settings.ram().seed();
     }
 
-    /** the command that repeats the run: the recorded command line, as run through the jar */
+    /** the command that repeats the run, every resolved setting spelled out ({@link RerunCommand}) */
     public String rerunCommand() {
-        String line = commandLine.strip();
-        if (line.startsWith("java ")) {
-            return line;
-        }
-        return "java -jar workbench.jar " + (line.startsWith("workbench ") ? line.substring("workbench ".length()) : line);
+        return RerunCommand.of(this);
     }
 }

@@ -43,6 +43,7 @@ public final class SummaryMarkdown implements RunWriter {
         out.append("# Run ").append(run.id()).append("\n\n");
         out.append(state(run)).append("\n\n");
         out.append("- command: `").append(run.manifest().commandLine().replace("`", "'")).append("`\n");
+        out.append("- re-run: `").append(run.manifest().rerunCommand().replace("`", "'")).append("`\n");
         out.append("- workbench: ").append(run.manifest().workbench())
                 .append("; RAM content seed ").append(run.manifest().seed()).append('\n');
         out.append("- trials: ").append(trialCounts(run)).append("\n\n");

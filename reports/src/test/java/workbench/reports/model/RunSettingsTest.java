@@ -67,7 +67,7 @@ class RunSettingsTest {
     void theManifestsSeedIsTheRamSeed() {
         Manifest m = new Manifest("run", "test", sweep(Rounds.fixed(1, 0)), Map.of());
         assertThat(m.seed()).isEqualTo(2010);
-        assertThat(m.rerunCommand()).isEqualTo("java -jar workbench.jar run");
+        assertThat(m.rerunCommand()).startsWith("java -jar workbench.jar run --ram ").contains(" --seed 2010 ");
     }
 
     @Test
