@@ -15,6 +15,7 @@ import workbench.harness.failure.ExitCode;
 import workbench.harness.baseline.Iperf3;
 import workbench.harness.failure.UserException;
 import workbench.harness.metrics.Clock;
+import workbench.harness.metrics.Pinning;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.ProtocolException;
 import workbench.harness.io.ReceiveMode;
@@ -117,6 +118,12 @@ public final class RunCommand implements Callable<Integer> {
             description = {"reference transfers measured in the same rounds on loopback and emulated links, the ceiling each strategy",
                     "is stated against: iperf3 (-l 1M), iperf3-z (also -Z); auto = iperf3 when installed; default ${DEFAULT-VALUE}"})
     String baselines;
+    @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = "off",
+            description = "the sending process on one CPU, the receiving process on another (taskset), everything else unpinned; default ${DEFAULT-VALUE}")
+    String pin;
+    @Option(names = "--forks", defaultValue = "1",
+            description = "start the receiver children and sender agents this many times, each fork with its own warm-up and a share of the rounds (the variance between JVMs, as JMH's forks); default ${DEFAULT-VALUE}")
+    int forks;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
     @Mixin(name = CommonOptions.MIXIN)
@@ -168,11 +175,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             BackingChoice backingChoice = BackingChoice.parse(backing);
             List<String> references = baselineList();
+            boolean pinned = SweepList.single("--pin", pin, SweepList::onOff);
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
-                    backingChoice, references);
+                    backingChoice, references, pinned, forks);
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
                     Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
-                    backingChoice, references);
+                    backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), forks);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
@@ -196,6 +204,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         Iperf3.checkInstalled(); // asked for by name: missing is exit 3, before anything is generated
         return names;
+    }
+
+    /** the two CPUs of --pin; a machine that cannot give them is the environment's (exit 3) */
+    private static Pinning pinning() {
+        try {
+            return Pinning.choose();
+        } catch (IllegalStateException e) {
+            throw new UserException(e.getMessage(), "run without --pin", ExitCode.ENVIRONMENT);
+        }
     }
 
     private Optional<java.net.InetAddress> bindAddress() {

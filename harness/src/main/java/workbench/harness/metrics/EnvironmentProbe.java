@@ -20,7 +20,7 @@ public final class EnvironmentProbe {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         env.put("kernel", read("/proc/sys/kernel/osrelease"));
         env.put("cpu.model", cpuModel());
-        env.put("cpu.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        env.put("cpu.cores", String.valueOf(onlineCpus()));
         env.put("memory.total", meminfo("MemTotal"));
         env.put("thp", read("/sys/kernel/mm/transparent_hugepage/enabled"));
         env.put("cpu.governor", read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
@@ -30,6 +30,18 @@ public final class EnvironmentProbe {
         env.put("net.loopback_mtu", read("/sys/class/net/lo/mtu"));
         env.put("jvm.max_heap", String.valueOf(Runtime.getRuntime().maxMemory()));
         return env;
+    }
+
+    /**
+     * The machine's online CPUs, which its load figures (/proc/stat) are over — not the JVM's
+     * available processors, which --pin narrows to one.
+     */
+    public static int onlineCpus() {
+        try {
+            return Pinning.expand(read("/sys/devices/system/cpu/online")).size();
+        } catch (RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 
     /** MemAvailable in bytes, or -1 where unknown */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,16 +32,27 @@ public final class ReceiverChild implements AutoCloseable {
 
     /** Starts the child on 127.0.0.1 with direct memory for a guest of {@code ramBytes}, and waits for its announcement. */
     public static ReceiverChild start(long ramBytes) throws IOException {
-        return start(serve(ramBytes, "127.0.0.1"), Map.of());
+        return start(ramBytes, List.of());
+    }
+
+    /** the same, started behind {@code prefix} (e.g. taskset for --pin) */
+    public static ReceiverChild start(long ramBytes, List<String> prefix) throws IOException {
+        return start(prefixed(prefix, serve(ramBytes, "127.0.0.1")), Map.of());
     }
 
     /**
      * Starts the child inside an emulated link's receiver namespace, listening on the link. Off
      * loopback serve requires a token: the run's own, handed over in the environment, not argv.
      */
-    public static ReceiverChild start(long ramBytes, EmulatedLink link, String token) throws IOException {
-        return start(link.exec(link.receiverNamespace(), serve(ramBytes, link.receiverAddress().getHostAddress())),
+    public static ReceiverChild start(long ramBytes, EmulatedLink link, String token, List<String> prefix) throws IOException {
+        return start(link.exec(link.receiverNamespace(), prefixed(prefix, serve(ramBytes, link.receiverAddress().getHostAddress()))),
                 Map.of("WORKBENCH_TOKEN", token));
+    }
+
+    private static List<String> prefixed(List<String> prefix, List<String> cmd) {
+        List<String> out = new ArrayList<>(prefix);
+        out.addAll(cmd);
+        return out;
     }
 
     private static List<String> serve(long ramBytes, String host) {

@@ -77,15 +77,24 @@ public final class RunExecutor {
             }
             TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), clock);
             SiteSetup setup = new SiteSetup(plan.variants(), plan.dupPolicy(), backing, plan.bind(), plan.token(), version,
-                    plan.baselines());
-            try (SiteSet open = sites.open(plan.networks(), setup, runner)) {
+                    plan.baselines(), plan.pin());
+            SiteSet open = sites.open(plan.networks(), setup, runner);
+            try {
                 String id = runId();
                 Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.settings(),
                         environment(backing, open.facts())), List.of(), false, null);
                 Path dir = createRunDir(id);
                 try (RunRecorder recorder = new RunRecorder(start, dir, Clock.SYSTEM)) {
                     try {
-                        rounds(open, recorder);
+                        Counter counter = new Counter();
+                        for (int f = 0; f < plan.forks(); f++) {
+                            if (f > 0) { // a fresh receiver child and sender agent: the variance between JVMs, as JMH's forks
+                                open.close();
+                                progress.note("fork " + (f + 1) + " of " + plan.forks() + ": restarting the receivers and sender agents");
+                                open = sites.open(plan.networks(), setup, runner);
+                            }
+                            rounds(f, open, recorder, counter);
+                        }
                         progress.end();
                         return new Outcome(recorder.complete(), dir, open.nominal());
                     } catch (IOException | RuntimeException e) {
@@ -94,20 +103,35 @@ public final class RunExecutor {
                         throw e;
                     }
                 }
+            } finally {
+                open.close();
             }
         }
     }
 
-    /** Every round of the schedule, interleaved, each trial recorded the moment it ends. */
-    private void rounds(SiteSet open, RunRecorder recorder) throws IOException {
+    /** rounds and trials run so far, across forks: one numbering for the whole run */
+    private static final class Counter {
+        int rounds;
+        int trials;
+    }
+
+    /**
+     * The rounds of fork {@code f}, interleaved, each trial recorded the moment it ends: the fork's
+     * own warm-up, then its share of the measured rounds (with --ci-target, the last fork adds more).
+     */
+    private void rounds(int f, SiteSet open, RunRecorder recorder, Counter counter) throws IOException {
         List<SeriesPlan> series = plan.series();
-        int planned = plan.warmup() + plan.trials();
-        for (int round = 0; more(round, planned, recorder.run()); round++) {
-            for (Slot slot : Schedule.round(round, series.size(), plan.warmup(), round * series.size())) {
-                SeriesPlan s = series.get(slot.series());
-                TrialResult trial = open.of(s.network()).run(slot, s);
+        int planned = plan.warmup() + plan.trialsOf(f);
+        int total = plan.forks() * plan.warmup() + plan.trials();
+        boolean last = f == plan.forks() - 1;
+        for (int local = 0; local < planned || last && more(counter.rounds, recorder.run()); local++, counter.rounds++) {
+            for (Slot s : Schedule.round(local, series.size(), plan.warmup(), counter.trials)) {
+                Slot slot = new Slot(s.index(), counter.rounds, s.warmup(), s.series());
+                SeriesPlan p = series.get(slot.series());
+                TrialResult trial = open.of(p.network()).run(slot, p).inFork(f);
                 recorder.add(trial);
-                progress.trial(slot, Math.max(planned, round + 1), planned * series.size(), trial.series().label(),
+                counter.trials++;
+                progress.trial(slot, Math.max(total, counter.rounds + 1), total * series.size(), trial.series().label(),
                         trial.sendSeconds(), trial.failureReason().isEmpty());
                 trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
             }
@@ -133,12 +157,9 @@ public final class RunExecutor {
         }
     }
 
-    /** planned rounds first; then, with --ci-target, more until every series' CI is narrow enough or --max-trials */
-    private boolean more(int round, int planned, Run soFar) {
-        if (round < planned) {
-            return true;
-        }
-        return plan.ciTarget().isPresent() && round - plan.warmup() < plan.maxTrials()
+    /** after the planned rounds, with --ci-target: more until every series' CI is narrow enough or --max-trials */
+    private boolean more(int round, Run soFar) {
+        return plan.ciTarget().isPresent() && round - plan.forks() * plan.warmup() < plan.maxTrials()
                 && !Confidence.reached(soFar, plan.ciTarget().getAsDouble());
     }
 
@@ -146,6 +167,11 @@ public final class RunExecutor {
         Map<String, String> env = new LinkedHashMap<>(EnvironmentProbe.probe());
         env.put("ram.backing.sender", backing.name().toLowerCase(java.util.Locale.ROOT));
         env.put("ram.backing.receiver", "chosen by each receiver for its guest: direct memory, or /dev/shm beyond its cap");
+        plan.pin().ifPresent(p -> env.put("cpu.pinning", p.describe()));
+        if (plan.forks() > 1) {
+            env.put("forks", plan.forks() + " starts of each receiver child and sender agent, each with " + plan.warmup()
+                    + " warm-up round(s); this process, the sender on loopback and unix, is not restarted");
+        }
         env.putAll(networkFacts);
         return env;
     }

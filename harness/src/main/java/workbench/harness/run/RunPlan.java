@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import workbench.harness.metrics.Pinning;
 import workbench.harness.net.Network;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.site.Sites;
@@ -41,11 +42,14 @@ import workbench.workloads.ram.RamSpec;
  * @param maxTrials     measured rounds at most when adaptive
  * @param backing       where the sender's guests live: auto, direct or shm (forced to shm when a strategy sends from the file)
  * @param baselines     reference transfers (iperf3, iperf3-z) measured beside the strategies where a network has them
+ * @param pin           --pin: the sending process on one CPU, the receiving one on another
+ * @param forks         --forks: how many times the receiver children and sender agents are started, the rounds spread over them
  */
 public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStrategy> strategies, List<Network> networks,
                       Optional<InetAddress> bind, Optional<String> token, int trials, int warmup, Path out,
                       Optional<Path> saveStream, String commandLine, RunSettings settings,
-                      OptionalDouble ciTarget, int maxTrials, BackingChoice backing, List<String> baselines) {
+                      OptionalDouble ciTarget, int maxTrials, BackingChoice backing, List<String> baselines,
+                      Optional<Pinning> pin, int forks) {
     public RunPlan {
         baselines = List.copyOf(baselines);
         variants = List.copyOf(variants);
@@ -68,6 +72,9 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
         }
         if (ciTarget.isPresent() && maxTrials < trials) {
             throw new IllegalArgumentException("--max-trials (" + maxTrials + ") is below --trials (" + trials + ")");
+        }
+        if (forks < 1 || forks > trials) {
+            throw new IllegalArgumentException("--forks must be between 1 and --trials (" + trials + ": each fork measures a round at least), got " + forks);
         }
         if (warmup < 0) {
             throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);
@@ -98,6 +105,11 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
             }
         }
         return List.copyOf(out);
+    }
+
+    /** measured rounds of fork {@code f}: the rounds shared out evenly, the first forks taking the remainder */
+    public int trialsOf(int f) {
+        return trials / forks + (f < trials % forks ? 1 : 0);
     }
 
     /** the distinct guests the sender holds */

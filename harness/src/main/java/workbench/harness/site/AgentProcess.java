@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,9 @@ final class AgentProcess implements Site {
     static AgentProcess start(SiteSetup setup, Network.Link network, EmulatedLink link, InetSocketAddress control, String token,
                               TrialRunner runner, Map<String, Baseline> baselines) throws IOException {
         long ram = setup.totalRam();
-        List<String> cmd = link.exec(link.senderNamespace(), JavaCommand.of(ram, List.of("agent")));
+        List<String> java = new ArrayList<>(setup.senderPrefix());
+        java.addAll(JavaCommand.of(ram, List.of("agent")));
+        List<String> cmd = link.exec(link.senderNamespace(), java);
         AgentProcess agent = new AgentProcess(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start(),
                 runner, baselines);
         try {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import workbench.harness.baseline.Baseline;
 import java.util.Optional;
+import workbench.harness.baseline.Baseline;
 import workbench.harness.net.Network;
 import workbench.harness.net.Transport;
 import workbench.harness.net.control.TokenProof;
@@ -32,6 +32,9 @@ public final class Sites implements SiteFactory {
         }
         SiteSet sites = new SiteSet();
         try {
+            if (setup.pin().isPresent() && networks.stream().anyMatch(n -> !(n instanceof Network.Link))) {
+                setup.pin().get().pinSelf(); // this process sends everywhere but on links, where an agent does
+            }
             for (Network n : networks) {
                 if (n instanceof Network.Link l) {
                     link(sites, l, setup, runner);
@@ -66,7 +69,7 @@ public final class Sites implements SiteFactory {
     /** The reference transfers of a network whose trials run here: iperf3 on loopback; none elsewhere. */
     private static Map<String, Baseline> baselines(Network n, SiteSetup setup) {
         return n instanceof Network.Loopback && !setup.baselines().isEmpty()
-                ? Baselines.iperf3(List.of(), List.of(), "127.0.0.1") : Map.of();
+                ? Baselines.iperf3(setup.unpinnedPrefix(), setup.unpinnedPrefix(), "127.0.0.1") : Map.of();
     }
 
     /**
@@ -88,7 +91,7 @@ public final class Sites implements SiteFactory {
     }
 
     private static Peer child(SiteSetup setup, Transport transport) throws IOException {
-        ReceiverChild child = ReceiverChild.start(setup.largestRam());
+        ReceiverChild child = ReceiverChild.start(setup.largestRam(), setup.receiverPrefix());
         try {
             return new ServePeer(RemoteReceiver.connect(child.control(), setup.version()), transport, Optional.empty(),
                     Optional.empty(), List.of(child));
@@ -107,9 +110,10 @@ public final class Sites implements SiteFactory {
     private static void link(SiteSet sites, Network.Link l, SiteSetup setup, TrialRunner runner) throws IOException {
         EmulatedLink link = sites.closeLater(EmulatedLink.create(l.profile()));
         String token = TokenProof.nonce(); // off loopback serve requires one: the run's own, for this link alone
-        ReceiverChild child = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token));
+        ReceiverChild child = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token, setup.receiverPrefix()));
         Map<String, Baseline> baselines = setup.baselines().isEmpty() ? Map.of()
-                : Baselines.iperf3(link.exec(link.receiverNamespace(), List.of()), link.exec(link.senderNamespace(), List.of()),
+                : Baselines.iperf3(link.exec(link.receiverNamespace(), setup.unpinnedPrefix()),
+                        link.exec(link.senderNamespace(), setup.unpinnedPrefix()),
                         link.receiverAddress().getHostAddress());
         sites.add(l, AgentProcess.start(setup, l, link, child.control(), token, runner, baselines), NetworkFacts.describe(l));
         link.facts().forEach((k, v) -> sites.fact(l, k, v));

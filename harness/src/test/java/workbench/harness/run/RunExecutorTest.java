@@ -33,11 +33,20 @@ class RunExecutorTest {
 
     private final AtomicLong clock = new AtomicLong();
 
+    /** how many times the run opened its sites (each fork opens them afresh) */
+    private final AtomicLong opened = new AtomicLong();
+
     private Run run(int trials, int warmup, OptionalDouble ciTarget, int maxTrials, IntFunction<FakePeer.Script> script)
             throws IOException {
+        return run(trials, warmup, ciTarget, maxTrials, 1, script);
+    }
+
+    private Run run(int trials, int warmup, OptionalDouble ciTarget, int maxTrials, int forks,
+                    IntFunction<FakePeer.Script> script) throws IOException {
         RunPlan plan = Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), trials, warmup, ciTarget,
-                maxTrials, out);
+                maxTrials, out, List.of(), forks);
         SiteFactory fake = (networks, setup, runner) -> {
+            opened.incrementAndGet();
             SiteSet sites = new SiteSet();
             networks.forEach(n -> sites.add(n, new LocalSite(runner, new FakePeer(clock, script, FAITHFUL)), "fake"));
             return sites;
@@ -96,5 +105,20 @@ class RunExecutorTest {
         assertThat(run.trials().stream().filter(t -> !t.warmup())).hasSize(6 * 2);
         assertThat(run.trials()).hasSize(7 * 2);
         assertThat(Confidence.reached(run, 0.02)).isFalse();
+    }
+
+    @Test
+    void eachForkOpensItsSitesAfreshWithItsOwnWarmUpAndAShareOfTheRounds() throws IOException {
+        Run run = run(5, 1, OptionalDouble.empty(), 5, 2, t -> FakePeer.Script.ok(1.0));
+        assertThat(opened.get()).isEqualTo(2);
+        // fork 0: warm-up round 0, measured rounds 1-3; fork 1: warm-up round 4, measured rounds 5-6
+        assertThat(run.trials()).extracting(TrialResult::round).containsExactly(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6);
+        assertThat(run.trials()).extracting(TrialResult::fork).containsExactly(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1);
+        assertThat(run.trials()).extracting(TrialResult::warmup)
+                .containsExactly(true, true, false, false, false, false, false, false, true, true, false, false, false, false);
+        assertThat(run.trials()).extracting(TrialResult::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        assertThat(run.trials().stream().filter(TrialResult::measured)).hasSize(5 * 2);
+        // each fork's measured rounds start in plan order, as a run's do
+        assertThat(run.trials().get(2).series().strategy()).isEqualTo(run.trials().get(10).series().strategy());
     }
 }

@@ -23,12 +23,28 @@ import java.util.Optional;
  * @param machineSteal    machine-wide steal fraction during the trial
  * @param machineUser     machine-wide user-mode CPU fraction during the trial (0..1, all cores): kernel
  *                        network work (softirq, ksoftirqd) is not in it, so it isolates other programs
+ * @param fork            0-based fork (--forks): which start of the receiver child and sender agent ran the trial
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
                           String failure, String startedAt, double sendSeconds, double transferSeconds,
                           Counts counts, Cpu sender, Cpu receiver, long retransmits,
-                          double machineBusy, double machineSteal, double machineUser) {
+                          double machineBusy, double machineSteal, double machineUser, int fork) {
+
+    /** a trial of the first (or only) fork */
+    public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
+                       String failure, String startedAt, double sendSeconds, double transferSeconds,
+                       Counts counts, Cpu sender, Cpu receiver, long retransmits,
+                       double machineBusy, double machineSteal, double machineUser) {
+        this(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts, sender, receiver,
+                retransmits, machineBusy, machineSteal, machineUser, 0);
+    }
+
+    /** the same trial, run by fork {@code f} */
+    public TrialResult inFork(int f) {
+        return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
+                sender, receiver, retransmits, machineBusy, machineSteal, machineUser, f);
+    }
 
     public boolean measured() {
         return !warmup && status != TrialStatus.FAILED;
