@@ -9,6 +9,7 @@ import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.Comparisons;
+import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Summary;
 import workbench.reports.warn.Warning;
 
@@ -26,6 +27,7 @@ final class ConsoleResults {
         out.println();
         Comparisons.against(run, baseline).forEach(c -> out.println(c.sentence()));
         Ceilings.of(run).forEach(f -> out.println(f.sentence()));
+        ForkSpread.of(run).forEach(f -> out.println(f.sentence()));
         achievedRates(run, nominal, out);
         for (Warning.Found w : Warning.check(run)) {
             if (w.warning() != Warning.UNVERIFIED) { // the table already says "(unverified)"

@@ -16,6 +16,7 @@ import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Ceilings;
+import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.table.SeedTable;
@@ -113,6 +114,12 @@ public final class HtmlReport implements RunWriter {
         if (!ceilings.isEmpty()) {
             b.append("<ul class=\"ceiling\">\n");
             ceilings.forEach(f -> b.append("<li>").append(Html.escape(f.sentence())).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        List<ForkSpread> forks = ForkSpread.of(run);
+        if (!forks.isEmpty()) {
+            b.append("<ul class=\"forks\">\n");
+            forks.forEach(f -> b.append("<li>").append(Html.escape(f.sentence())).append("</li>\n"));
             b.append("</ul>\n");
         }
         return b.toString();

@@ -9,6 +9,7 @@ import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Ceilings;
+import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.warn.Warning;
@@ -62,6 +63,11 @@ public final class SummaryMarkdown implements RunWriter {
             out.append("- ").append(f.sentence()).append('\n');
         }
         if (!ceilings.isEmpty()) {
+            out.append('\n');
+        }
+        List<ForkSpread> forks = ForkSpread.of(run);
+        forks.forEach(f -> out.append("- ").append(f.sentence()).append('\n'));
+        if (!forks.isEmpty()) {
             out.append('\n');
         }
 
