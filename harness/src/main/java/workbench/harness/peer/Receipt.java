@@ -2,6 +2,7 @@ package workbench.harness.peer;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import workbench.reports.model.Cpu;
 import workbench.workloads.ram.RamDigest;
 
@@ -14,11 +15,13 @@ import workbench.workloads.ram.RamDigest;
  * @param streamBytes bytes the receiver read
  * @param cpu         the receiver's CPU during the trial
  * @param mispredictions records a scatter receiver predicted wrongly (0 for buffered)
+ * @param peakRss     the receiving process's peak resident memory in bytes, as it reported it; empty
+ *                    where there is none or it could not tell
  */
 public record Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu,
-                      long mispredictions) {
+                      long mispredictions, OptionalLong peakRss) {
     public Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu) {
-        this(checked, failure, digest, streamBytes, cpu, 0);
+        this(checked, failure, digest, streamBytes, cpu, 0, OptionalLong.empty());
     }
 
     public Receipt {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import workbench.harness.net.DataEndpoint;
 import workbench.harness.net.Transport;
 import workbench.harness.net.control.DataProof;
@@ -113,7 +114,7 @@ public final class ServePeer implements Peer {
         public Receipt receipt(Duration timeout) throws IOException {
             Message.Result r = first instanceof Message.Result result ? result : control.awaitResult(timeout);
             return new Receipt(true, r.ok() ? Optional.empty() : Optional.of(r.failure()), r.digest(), r.streamBytes(), r.cpu(),
-                    r.mispredictions());
+                    r.mispredictions(), r.peakRss() > 0 ? OptionalLong.of(r.peakRss()) : OptionalLong.empty());
         }
 
         @Override

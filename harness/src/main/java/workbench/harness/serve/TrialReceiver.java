@@ -7,6 +7,7 @@ import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.ScatterSource;
 import workbench.harness.io.StreamSource;
 import workbench.harness.metrics.CpuClock;
+import workbench.harness.metrics.PeakMemory;
 import workbench.harness.net.control.Message;
 import workbench.harness.stream.Decoded;
 import workbench.harness.stream.RamTarget;
@@ -78,7 +79,7 @@ final class TrialReceiver {
         RamDigest digest = RamDigest.of(ram);
         long missed = source instanceof ScatterSource s ? s.mispredictions() : 0;
         return new Message.Result(trial, "", digest.blocks(), seconds, decoded.bytes(), decoded.records().zero(),
-                decoded.records().page(), cpuUsed, missed);
+                decoded.records().page(), cpuUsed, missed, PeakMemory.ofThisProcess().orElse(0));
     }
 
     /** Lets the RAM go (after a failed allocation, so the next trial starts from nothing). */

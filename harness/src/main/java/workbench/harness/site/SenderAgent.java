@@ -23,6 +23,7 @@ import workbench.harness.trial.StrategySeries;
 import workbench.harness.trial.Slot;
 import workbench.harness.trial.TrialRunner;
 import workbench.harness.trial.Variant;
+import workbench.reports.json.RunJson;
 import workbench.reports.model.TrialResult;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.RamBacking;
@@ -34,7 +35,9 @@ import workbench.workloads.ram.RamBacking;
  * the receiver across the link, then runs the trials the parent asks for, one JSON line each way.
  */
 public final class SenderAgent {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    /** trials travel to the parent as run.json stores them: its optional numbers included */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .addModule(RunJson.optionalNumbers()).build();
 
     /** First line from the parent: what to send and where the receiver's control port is. */
     record Plan(List<Variant> variants, DupPolicy dupPolicy, RamBacking backing, String network, String controlHost,

@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import workbench.harness.baseline.Baseline;
 import workbench.harness.baseline.Measured;
+import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.StreamSink;
 import workbench.harness.io.SyscallCounts;
 import workbench.harness.metrics.Clock;
 import workbench.harness.metrics.CpuClock;
 import workbench.harness.metrics.MachineLoad;
+import workbench.harness.metrics.PeakMemory;
 import workbench.harness.peer.Peer;
 import workbench.harness.peer.Receipt;
 import workbench.harness.peer.Reception;
@@ -74,10 +77,14 @@ public final class TrialRunner {
             Optional<String> failure = receipt.mismatch(sink.bytesPut(), guest.digest());
             TrialStatus status = failure.isPresent() ? TrialStatus.FAILED
                     : receipt.checked() ? TrialStatus.VERIFIED : TrialStatus.UNVERIFIED;
+            // a scatter receiver's count, when one took the stream whole; a buffered one predicts nothing
+            OptionalLong missed = v.receive() == ReceiveMode.SCATTER && receipt.checked() && receipt.failure().isEmpty()
+                    ? OptionalLong.of(receipt.mispredictions()) : OptionalLong.empty();
             return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), status,
                     failure.orElse(null), startedAt, (t1 - t0) / 1e9, (ended ? t2 - t0 : 0) / 1e9, counts(sink, sent),
                     senderCpu, receipt.cpu(), load1.retransmitsSince(load0), load1.busySince(load0),
-                    load1.stealSince(load0), load1.userSince(load0));
+                    load1.stealSince(load0), load1.userSince(load0), 0, missed, PeakMemory.ofThisProcess(),
+                    receipt.peakRss());
         }
     }
 

@@ -20,6 +20,7 @@ import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.table.SeedTable;
+import workbench.reports.table.SidesTable;
 import workbench.reports.table.StatisticsTable;
 import workbench.reports.table.Table;
 import workbench.reports.warn.Warning;
@@ -84,6 +85,7 @@ public final class HtmlReport implements RunWriter {
         b.append("</section>\n");
 
         failed(run, b);
+        b.append(sides(run));
         b.append(manifest(run.manifest(), "Manifest", ""));
         b.append("<footer>Rendered from run.json by the migration-stream workbench; re-render with "
                 + "<code>java -jar workbench.jar report ").append(Html.escape(run.id())).append("/run.json</code>.</footer>\n");
@@ -123,6 +125,25 @@ public final class HtmlReport implements RunWriter {
             b.append("</ul>\n");
         }
         return b.toString();
+    }
+
+    /** peak memory of each side and a scatter receiver's mis-predictions; nothing when the run recorded neither */
+    private static String sides(Run run) {
+        Table memory = SidesTable.peakMemory(run);
+        Table missed = SidesTable.mispredictions(run);
+        if (memory.rows().isEmpty() && missed.rows().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<section id=\"sides\">\n<h2>Memory and receiver</h2>\n");
+        if (!memory.rows().isEmpty()) {
+            b.append("<p class=\"note\">").append(Html.escape(SidesTable.MEMORY_NOTE)).append("</p>\n")
+                    .append(Html.table(memory, "table-memory"));
+        }
+        if (!missed.rows().isEmpty()) {
+            b.append("<p class=\"note\">").append(Html.escape(SidesTable.MISPREDICTION_NOTE)).append("</p>\n")
+                    .append(Html.table(missed, "table-mispredictions"));
+        }
+        return b.append("</section>\n").toString();
     }
 
     /**

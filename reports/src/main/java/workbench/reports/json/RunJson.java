@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.model.Run;
 
@@ -37,8 +39,8 @@ import workbench.reports.model.Run;
  * never sees half a file. Reading checks {@code schema} first, so a file from a newer workbench
  * fails with one clear line rather than a mapping error. Schema 1 is read by rewriting its tree into
  * schema 2 ({@link SchemaOne}): a run read from either is a schema-2 {@link Run}, written back as
- * schema 2. An optional number ({@code OptionalDouble}) is written as a number, or left out when
- * empty.
+ * schema 2. An optional number ({@code OptionalDouble}, {@code OptionalLong}) is written as a
+ * number, or left out when empty.
  */
 public final class RunJson {
     public static final String FILE_NAME = "run.json";
@@ -46,9 +48,7 @@ public final class RunJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .addModule(new SimpleModule("run.json")
-                    .addSerializer(OptionalDouble.class, new OptionalNumberWriter())
-                    .addDeserializer(OptionalDouble.class, new OptionalNumberReader()))
+            .addModule(optionalNumbers())
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
@@ -56,6 +56,19 @@ public final class RunJson {
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     private RunJson() {
+    }
+
+    /**
+     * How run.json writes and reads its optional numbers ({@code OptionalDouble}, {@code OptionalLong}):
+     * for another mapper that carries the model's records (a sender agent's trials), so they travel as
+     * they are stored.
+     */
+    public static Module optionalNumbers() {
+        return new SimpleModule("run.json")
+                .addSerializer(OptionalDouble.class, new OptionalNumberWriter())
+                .addDeserializer(OptionalDouble.class, new OptionalNumberReader())
+                .addSerializer(OptionalLong.class, new OptionalIntegerWriter())
+                .addDeserializer(OptionalLong.class, new OptionalIntegerReader());
     }
 
     /** replaces {@code file} atomically with the run (temp file in the same directory, fsync, rename) */
@@ -195,6 +208,53 @@ public final class RunJson {
         @Override
         public Object getAbsentValue(DeserializationContext ctxt) {
             return OptionalDouble.empty();
+        }
+    }
+
+    /** an OptionalLong as a plain integer; empty ones are left out by {@code @JsonInclude(NON_EMPTY)} */
+    private static final class OptionalIntegerWriter extends StdSerializer<OptionalLong> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalIntegerWriter() {
+            super(OptionalLong.class);
+        }
+
+        @Override
+        public void serialize(OptionalLong value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isPresent()) {
+                gen.writeNumber(value.getAsLong());
+            } else {
+                gen.writeNull();
+            }
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, OptionalLong value) {
+            return value == null || value.isEmpty();
+        }
+    }
+
+    /** an integer as a present OptionalLong; null or absent as an empty one */
+    private static final class OptionalIntegerReader extends StdDeserializer<OptionalLong> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalIntegerReader() {
+            super(OptionalLong.class);
+        }
+
+        @Override
+        public OptionalLong deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return OptionalLong.of(_parseLongPrimitive(p, ctxt));
+        }
+
+        @Override
+        public OptionalLong getNullValue(DeserializationContext ctxt) {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return OptionalLong.empty();
         }
     }
 }

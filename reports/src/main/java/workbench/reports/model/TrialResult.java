@@ -2,6 +2,7 @@ package workbench.reports.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One trial: one complete transfer, timed on the sender's clock.
@@ -24,26 +25,37 @@ import java.util.Optional;
  * @param machineUser     machine-wide user-mode CPU fraction during the trial (0..1, all cores): kernel
  *                        network work (softirq, ksoftirqd) is not in it, so it isolates other programs
  * @param fork            0-based fork (--forks): which start of the receiver child and sender agent ran the trial
+ * @param mispredictions  page records a scatter receiver predicted wrongly; present only for trials a
+ *                        scatter receiver took (a buffered receiver predicts nothing: absent, not 0)
+ * @param senderPeakRss   the most resident memory (VmHWM, bytes) the sending process had held by the
+ *                        trial's end; absent where it is not known (a reference transfer's own sender)
+ * @param receiverPeakRss the same of the receiving process, as it reported it; absent where there is no
+ *                        receiver or it could not tell
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
                           String failure, String startedAt, double sendSeconds, double transferSeconds,
                           Counts counts, Cpu sender, Cpu receiver, long retransmits,
-                          double machineBusy, double machineSteal, double machineUser, int fork) {
+                          double machineBusy, double machineSteal, double machineUser, int fork,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong mispredictions,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong senderPeakRss,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong receiverPeakRss) {
 
-    /** a trial of the first (or only) fork */
+    /** a trial of the first (or only) fork, without receiver or memory figures */
     public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
                        String failure, String startedAt, double sendSeconds, double transferSeconds,
                        Counts counts, Cpu sender, Cpu receiver, long retransmits,
                        double machineBusy, double machineSteal, double machineUser) {
         this(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts, sender, receiver,
-                retransmits, machineBusy, machineSteal, machineUser, 0);
+                retransmits, machineBusy, machineSteal, machineUser, 0, OptionalLong.empty(), OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
     /** the same trial, run by fork {@code f} */
     public TrialResult inFork(int f) {
         return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
-                sender, receiver, retransmits, machineBusy, machineSteal, machineUser, f);
+                sender, receiver, retransmits, machineBusy, machineSteal, machineUser, f, mispredictions, senderPeakRss,
+                receiverPeakRss);
     }
 
     public boolean measured() {

@@ -91,6 +91,7 @@ public final class SummaryMarkdown implements RunWriter {
             out.append("\nUnverified series had no receiver to check the RAM they sent; they are shown, and "
                     + "compared only with each other.\n");
         }
+        sides(run, md, out);
         failed(run, md, out);
         return out.toString();
     }
@@ -107,6 +108,22 @@ public final class SummaryMarkdown implements RunWriter {
         long warmup = run.trials().stream().filter(TrialResult::warmup).count();
         long failed = run.trials().stream().filter(t -> t.status() == TrialStatus.FAILED).count();
         return run.trials().size() + " (" + warmup + " warm-up, " + failed + " failed)";
+    }
+
+    /** peak memory of each side and a scatter receiver's mis-predictions, when the run recorded them */
+    private static void sides(Run run, TableWriter md, StringBuilder out) {
+        Table memory = SidesTable.peakMemory(run);
+        Table missed = SidesTable.mispredictions(run);
+        if (memory.rows().isEmpty() && missed.rows().isEmpty()) {
+            return;
+        }
+        out.append("\n## Memory and receiver\n");
+        if (!memory.rows().isEmpty()) {
+            out.append('\n').append(SidesTable.MEMORY_NOTE).append("\n\n").append(md.render(memory));
+        }
+        if (!missed.rows().isEmpty()) {
+            out.append('\n').append(SidesTable.MISPREDICTION_NOTE).append("\n\n").append(md.render(missed));
+        }
     }
 
     private static void failed(Run run, TableWriter md, StringBuilder out) {

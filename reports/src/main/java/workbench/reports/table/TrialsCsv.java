@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import workbench.reports.files.AtomicFile;
@@ -18,7 +19,8 @@ import workbench.reports.stats.Metric;
  * trials.csv: one row per trial (warm-up and failed included) with every recorded figure and the
  * derived throughput and CPU cost. RFC 4180: comma-separated, CRLF line ends, fields with a comma,
  * quote or line break quoted, quotes doubled. Numbers are locale-free: integers as they are,
- * decimals in shortest plain notation, NaN or infinity as an empty field. Column names are stable;
+ * decimals in shortest plain notation, NaN or infinity as an empty field, as is an optional figure
+ * the trial does not have (mispredictions of a buffered receiver, an unknown peak RSS). Column names are stable;
  * each swept setting adds a {@code param.<name>} column after {@code network}.
  */
 public final class TrialsCsv implements RunWriter {
@@ -53,7 +55,8 @@ public final class TrialsCsv implements RunWriter {
                 h.add(side + "_" + part + "_seconds");
             }
         }
-        h.addAll(List.of("retransmits", "machine_busy", "machine_steal", "machine_user"));
+        h.addAll(List.of("retransmits", "machine_busy", "machine_steal", "machine_user", "mispredictions",
+                "sender_peak_rss_bytes", "receiver_peak_rss_bytes"));
         DERIVED.forEach(m -> h.add(m.column()));
         return h;
     }
@@ -70,7 +73,8 @@ public final class TrialsCsv implements RunWriter {
         cpu(r, t.sender());
         cpu(r, t.receiver());
         r.addAll(List.of(Long.toString(t.retransmits()), number(t.machineBusy()), number(t.machineSteal()),
-                number(t.machineUser())));
+                number(t.machineUser()), integer(t.mispredictions()), integer(t.senderPeakRss()),
+                integer(t.receiverPeakRss())));
         DERIVED.forEach(m -> r.add(number(m.of(t))));
         return r;
     }
@@ -78,6 +82,11 @@ public final class TrialsCsv implements RunWriter {
     private static void cpu(List<String> r, Cpu cpu) {
         r.addAll(List.of(number(cpu.threadUser()), number(cpu.threadSys()), number(cpu.processUser()),
                 number(cpu.processSys())));
+    }
+
+    /** an optional count as it is, or an empty field when absent */
+    private static String integer(OptionalLong value) {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "";
     }
 
     /** shortest round-tripping decimal, never in exponent form, never with a locale's comma */

@@ -60,6 +60,27 @@ class RunJsonTest {
     }
 
     @Test
+    void mispredictionsAndPeakRssRoundTripAndTrialsWithoutThemReadAsAbsent() {
+        TrialResult plain = StubRun.simple(0, SeriesKey.of("vectored", "loopback"), TrialStatus.VERIFIED, 0.5);
+        TrialResult sides = StubRun.withSides(plain, 523, 9L << 30, 8L << 30);
+        Run run = StubRun.of(List.of(sides, StubRun.withSides(plain, -1, 5L << 30, -1)));
+        String json = RunJson.toJson(run);
+        assertThat(RunJson.fromJson(json, "test")).isEqualTo(run);
+        assertThat(json).contains("\"mispredictions\" : 523", "\"senderPeakRss\" : 9663676416",
+                "\"receiverPeakRss\" : 8589934592").doesNotContain(": null");
+        assertThat(json.split("\"mispredictions\"", -1)).as("left out where absent").hasSize(2);
+
+        // a file written before these fields existed: read as absent, written back without them
+        String older = RunJson.toJson(StubRun.of(List.of(plain)));
+        assertThat(older).doesNotContain("mispredictions").doesNotContain("PeakRss");
+        TrialResult read = RunJson.fromJson(older, "older").trials().get(0);
+        assertThat(read.mispredictions()).isEmpty();
+        assertThat(read.senderPeakRss()).isEmpty();
+        assertThat(read.receiverPeakRss()).isEmpty();
+        assertThat(RunJson.toJson(RunJson.fromJson(older, "older"))).isEqualTo(older);
+    }
+
+    @Test
     void absentOptionalFieldsAreLeftOut() {
         String json = RunJson.toJson(StubRun.create());
         assertThat(json).doesNotContain("\"error\"").doesNotContain(": null").doesNotContain("\"failure\" : null");

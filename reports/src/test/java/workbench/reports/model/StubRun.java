@@ -108,6 +108,18 @@ public final class StubRun {
                 new Cpu(0.5, 0.25, 0.75, 0.25), Cpu.NONE, 0, 0.5, 0.0, 0.0);
     }
 
+    /** {@code t} with a scatter receiver's mis-predictions and each side's peak RSS (empty where negative) */
+    public static TrialResult withSides(TrialResult t, long mispredictions, long senderPeakRss, long receiverPeakRss) {
+        return new TrialResult(t.index(), t.round(), t.warmup(), t.series(), t.status(), t.failure(), t.startedAt(),
+                t.sendSeconds(), t.transferSeconds(), t.counts(), t.sender(), t.receiver(), t.retransmits(),
+                t.machineBusy(), t.machineSteal(), t.machineUser(), t.fork(), present(mispredictions), present(senderPeakRss),
+                present(receiverPeakRss));
+    }
+
+    private static java.util.OptionalLong present(long value) {
+        return value < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value);
+    }
+
     /** a run of the given trials, its rounds the measured rounds among them and no warm-up */
     public static Run of(List<TrialResult> trials) {
         int rounds = (int) trials.stream().filter(t -> !t.warmup()).mapToInt(TrialResult::round).distinct().count();

@@ -30,7 +30,7 @@ import workbench.workloads.ram.RamSpec;
 })
 public sealed interface Message {
     /** bumped whenever a message changes shape */
-    int PROTOCOL = 2;
+    int PROTOCOL = 3;
 
     /** client → server, first frame */
     record Hello(int protocol, String workbench) implements Message {
@@ -98,12 +98,16 @@ public sealed interface Message {
      * @param pageRecords    whole pages decoded
      * @param cpu            receiver CPU during the trial
      * @param mispredictions records a scatter receiver predicted wrongly (0 for buffered)
+     * @param peakRss        the receiving process's peak resident memory (VmHWM) in bytes by the end of the
+     *                       trial, 0 where it cannot tell (not Linux): reported by the receiver itself, so
+     *                       a remote serve's too
      */
     record Result(int trial, String failure, List<RamDigest.BlockDigest> digest, double receiveSeconds,
-                  long streamBytes, long zeroRecords, long pageRecords, Cpu cpu, long mispredictions) implements Message {
+                  long streamBytes, long zeroRecords, long pageRecords, Cpu cpu, long mispredictions,
+                  long peakRss) implements Message {
         public Result(int trial, String failure, List<RamDigest.BlockDigest> digest, double receiveSeconds,
                       long streamBytes, long zeroRecords, long pageRecords, Cpu cpu) {
-            this(trial, failure, digest, receiveSeconds, streamBytes, zeroRecords, pageRecords, cpu, 0);
+            this(trial, failure, digest, receiveSeconds, streamBytes, zeroRecords, pageRecords, cpu, 0, 0);
         }
 
         public boolean ok() {
