@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * @param machineSteal    machine-wide steal fraction during the trial
  * @param machineUser     machine-wide user-mode CPU fraction during the trial (0..1, all cores): kernel
  *                        network work (softirq, ksoftirqd) is not in it, so it isolates other programs
- * @param fork            0-based fork (--forks): which start of the receiver child and sender agent ran the trial
+ * @param fork            0-based fork (--forks): which start of the receiver child and sender agent ran the trial;
+ *                        left out when 0, so runs of one fork (and files written before forks) read and write as before
  * @param mispredictions  page records a scatter receiver predicted wrongly; present only for trials a
  *                        scatter receiver took (a buffered receiver predicts nothing: absent, not 0)
  * @param senderPeakRss   the most resident memory (VmHWM, bytes) the sending process had held by the
@@ -36,7 +37,8 @@ import java.util.OptionalLong;
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
                           String failure, String startedAt, double sendSeconds, double transferSeconds,
                           Counts counts, Cpu sender, Cpu receiver, long retransmits,
-                          double machineBusy, double machineSteal, double machineUser, int fork,
+                          double machineBusy, double machineSteal, double machineUser,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fork,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong mispredictions,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong senderPeakRss,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong receiverPeakRss) {
