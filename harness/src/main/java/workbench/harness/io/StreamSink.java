@@ -1,6 +1,7 @@
 package workbench.harness.io;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Where the encoder puts the migration stream: QEMUFile's shape. Small items are copied; RAM
@@ -36,6 +37,15 @@ public interface StreamSink extends AutoCloseable {
      * sink may move the buffer's position.
      */
     void putPageBytes(PageRef page) throws IOException;
+
+    /**
+     * The migration capabilities this sink's framing needs, which the encoder announces in the
+     * stream's CONFIGURATION section: empty for QEMU's own framing; a workbench extension (such
+     * as {@link PageRuns#CAPABILITY}) makes a stream QEMU refuses at its first section.
+     */
+    default List<String> capabilities() {
+        return List.of();
+    }
 
     /** The encoder is about to end a RAM section (its EOS word follows): where QEMU syncs its multifd channels. */
     default void sectionEnd() throws IOException {

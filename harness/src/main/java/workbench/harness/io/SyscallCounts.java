@@ -12,6 +12,7 @@ public final class SyscallCounts {
     private long writes;
     private long writevs;
     private long iovecs;
+    private long sendfiles;
 
     /** one plain write */
     public void write() {
@@ -24,6 +25,11 @@ public final class SyscallCounts {
         iovecs += Math.min(buffers, IOV_MAX);
     }
 
+    /** one {@code FileChannel.transferTo} call: the kernel's sendfile when its target is a real socket or file channel */
+    public void sendfile() {
+        sendfiles++;
+    }
+
     public long writes() {
         return writes;
     }
@@ -34,5 +40,9 @@ public final class SyscallCounts {
 
     public long iovecs() {
         return iovecs;
+    }
+
+    public long sendfiles() {
+        return sendfiles;
     }
 }

@@ -140,7 +140,14 @@ public final class RunExecutor {
 
     /** The backing asked for, shm when a strategy sends from the guest's file; refused where it cannot be had. */
     private RamBacking backing() {
-        boolean file = plan.strategies().stream().anyMatch(WriteStrategy::needsFile);
+        List<String> fromFile = plan.strategies().stream().filter(WriteStrategy::needsFile).map(WriteStrategy::name).toList();
+        boolean file = !fromFile.isEmpty();
+        if (file && plan.backing() == BackingChoice.DIRECT) {
+            throw new UserException("--backing direct cannot serve " + String.join(", ", fromFile)
+                    + ": it sends pages from the guest's /dev/shm file, and every strategy of a run reads the same kind of memory",
+                    "use --backing shm (or auto), or leave " + String.join(", ", fromFile) + " out of --strategies",
+                    ExitCode.INVALID_INPUT);
+        }
         long total = plan.rams().stream().mapToLong(RamSpec::size).sum();
         try {
             return (file ? BackingChoice.SHM : plan.backing()).resolve(total);
@@ -173,6 +180,12 @@ public final class RunExecutor {
                     + " warm-up round(s); this process, the sender on loopback and unix, is not restarted");
         }
         env.putAll(networkFacts);
+        for (WriteStrategy s : plan.strategies()) {
+            env.put("strategy." + s.name(), s.description());
+            env.put("strategy." + s.name() + ".stream", s.capabilities().isEmpty() ? "QEMU 7.2 format"
+                    : "workbench extension " + String.join(", ", s.capabilities()) + ": not QEMU-readable (our decoder reads it;"
+                    + " trials verified by RAM digest)");
+        }
         return env;
     }
 

@@ -32,6 +32,14 @@ public interface WriteStrategy {
         return false;
     }
 
+    /**
+     * The workbench stream extensions its sink announces (the sink's {@link StreamSink#capabilities}):
+     * empty for QEMU's own format; a stream with any is not QEMU-readable, and the manifest says so.
+     */
+    default List<String> capabilities() {
+        return List.of();
+    }
+
     /** A sink writing to {@code channels} (exactly {@link #connections} of them, the main stream first). */
     StreamSink open(List<? extends GatheringByteChannel> channels, SinkOptions options);
 }

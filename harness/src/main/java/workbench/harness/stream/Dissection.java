@@ -1,6 +1,7 @@
 package workbench.harness.stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,8 @@ import workbench.workloads.ram.RamDigest;
  * @param file the file's name, for the text form only
  */
 public record Dissection(@JsonIgnore String file, long fileSize, String fileSha256, List<Section> sections,
-                         List<BlockDigest> ramBlocks, RecordCounts records, int vmdescLen) {
+                         List<BlockDigest> ramBlocks, RecordCounts records, int vmdescLen,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> extensions) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -46,6 +48,7 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
     public Dissection {
         sections = List.copyOf(sections);
         ramBlocks = List.copyOf(ramBlocks);
+        extensions = List.copyOf(extensions);
     }
 
     /** {@link #of(Path, long)} with the default RAM limit ({@link RamTarget#defaultLimit()}). */
@@ -97,7 +100,7 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
                 .map(b -> new BlockDigest(b.name(), b.length(), RamDigest.sha256(b)))
                 .toList();
         return new Dissection(file, decoded.bytes(), streamSha256, decoded.sections(), blocks, decoded.records(),
-                decoded.vmdescLength());
+                decoded.vmdescLength(), decoded.extensions());
     }
 
     /**
@@ -126,7 +129,12 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "file        %s%n", file));
         s.append(String.format(Locale.ROOT, "size        %d bytes%n", fileSize));
-        s.append(String.format(Locale.ROOT, "sha256      %s%n%n", fileSha256));
+        s.append(String.format(Locale.ROOT, "sha256      %s%n", fileSha256));
+        if (!extensions.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "format      NOT QEMU-readable: workbench extension %s (QEMU 7.2 refuses it;"
+                    + " this decoder reads it)%n", String.join(", ", extensions)));
+        }
+        s.append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "sections (%d)%n", sections.size()));
         s.append(String.format(Locale.ROOT, "  %-10s %-14s %5s  %-24s %8s %7s%n", "offset", "type", "id", "idstr", "instance", "version"));
         for (Section sec : sections) {
@@ -143,6 +151,9 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
         s.append(String.format(Locale.ROOT, "%nRAM records%n"));
         s.append(String.format(Locale.ROOT, "  ZERO         %d (non-zero fill byte: %d)%n", records.zero(), records.zeroNonzeroFill()));
         s.append(String.format(Locale.ROOT, "  PAGE         %d (uniform content: %d)%n", records.page(), records.pageWithUniformContent()));
+        if (records.run() > 0) {
+            s.append(String.format(Locale.ROOT, "  RUN          %d (their pages counted in PAGE)%n", records.run()));
+        }
         s.append(String.format(Locale.ROOT, "  block idstr  %d sent%n", records.blockIdstrSent()));
         s.append(String.format(Locale.ROOT, "%nvmdesc      %s%n", vmdescLen < 0 ? "absent" : vmdescLen + " bytes"));
         return s.toString().replaceAll(" +(\\R)", "$1");

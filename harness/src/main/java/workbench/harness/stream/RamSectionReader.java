@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import workbench.harness.io.PageRuns;
 import workbench.harness.io.ScatterSource;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.BlockSpec;
@@ -27,7 +28,7 @@ import workbench.workloads.ram.RamBlock;
 final class RamSectionReader {
     /** flags 7.2 defines but this decoder does not take: they need capabilities we never negotiate */
     private static final long UNSUPPORTED = RAM_FULL | RAM_XBZRLE | RAM_HOOK | RAM_COMPRESS_PAGE;
-    private static final long KNOWN = UNSUPPORTED | RAM_ZERO | RAM_MEM_SIZE | RAM_PAGE | RAM_EOS | RAM_CONTINUE;
+    private static final long KNOWN = UNSUPPORTED | RAM_ZERO | RAM_MEM_SIZE | RAM_PAGE | RAM_EOS | RAM_CONTINUE | RAM_RUN;
     private static final int PAGE = StreamDecoder.PAGE_SIZE;
     /**
      * the most blocks a block list may have: QEMU sets no limit, but a -M pc guest has 7 and each
@@ -52,6 +53,9 @@ final class RamSectionReader {
     private long pages;
     private long uniformPages;
     private long idstrs;
+    private long runs;
+    /** whether the stream announced the workbench's page runs: only then is a RUN record read */
+    private boolean runsAnnounced;
 
     // the scatter path (a ScatterSource): see scatterRun
     /** predicted records per scatter: at least, at most, and at first */
@@ -92,7 +96,12 @@ final class RamSectionReader {
     }
 
     RecordCounts counts() {
-        return new RecordCounts(zero, nonzeroFill, pages, uniformPages, idstrs);
+        return new RecordCounts(zero, nonzeroFill, pages, uniformPages, idstrs, runs);
+    }
+
+    /** The stream announced {@link PageRuns#CAPABILITY}: RUN records may follow. */
+    void acceptRuns() {
+        runsAnnounced = true;
     }
 
     /** Reads one section body up to and including its EOS; {@code start} for the START body, which must open with MEM_SIZE. */
@@ -123,6 +132,8 @@ final class RamSectionReader {
                 setup(at, offset);
             } else if (kind == RAM_ZERO || kind == RAM_PAGE) {
                 page(at, word, flags, offset);
+            } else if (kind == RAM_RUN) {
+                run(at, word, flags, offset);
             } else {
                 throw new StreamFormatException(at, "one of ZERO, PAGE, MEM_SIZE or EOS, with CONTINUE only on ZERO/PAGE",
                         "the flag combination 0x" + Long.toHexString(flags) + " in word " + hex16(word));
@@ -149,10 +160,10 @@ final class RamSectionReader {
         return name + " (0x" + Long.toHexString(bit) + ")";
     }
 
-    private void page(long at, long word, long flags, long offset) throws IOException, StreamFormatException {
+    /** The block a ZERO/PAGE/RUN record names (or continues), with its offset checked to lie inside it. */
+    private RamBlock recordBlock(long at, long word, long flags, long offset) throws IOException, StreamFormatException {
         RamBlock block;
-        boolean named = (flags & RAM_CONTINUE) == 0;
-        if (named) {
+        if ((flags & RAM_CONTINUE) == 0) {
             in.expect("the block idstr of a RAM record (u8 length, bytes)");
             block = namedBlock(at);
             idstrs++;
@@ -167,6 +178,81 @@ final class RamSectionReader {
                     + Long.toHexString(block.length()) + ")", "offset 0x" + Long.toHexString(offset));
         }
         last = block;
+        return block;
+    }
+
+    /**
+     * A run record of the workbench's extension (io.PageRuns): be32 N, then N whole pages at
+     * consecutive offsets of one block. Listeners see each page as the PAGE record it stands for
+     * (the first named as the run was), so a run stream's record sequence equals the QEMU stream's.
+     * With a scattering source the pages are read straight into RAM, every byte of them known to
+     * belong, so nothing is predicted or handed back.
+     */
+    private void run(long at, long word, long flags, long offset) throws IOException, StreamFormatException {
+        if (!runsAnnounced) {
+            throw new StreamFormatException(at, "a RAM record of QEMU 7.2 (a run record 0x400 only in a stream whose"
+                    + " CONFIGURATION announces capability " + PageRuns.CAPABILITY + ")",
+                    "an unannounced run record, word " + hex16(word));
+        }
+        RamBlock block = recordBlock(at, word, flags, offset);
+        int first = (int) (offset / PAGE);
+        in.expect("the page count of a run record (be32)");
+        long count = Integer.toUnsignedLong(in.readBe32());
+        if (count < 1 || count > block.pageCount() - first) {
+            throw new StreamFormatException(at, "a run of 1.." + (block.pageCount() - first) + " pages from offset 0x"
+                    + Long.toHexString(offset) + " of block " + IdStrings.shown(block.name()), "a run of " + count + " pages");
+        }
+        runs++;
+        boolean named = (flags & RAM_CONTINUE) == 0;
+        in.expect("the " + count + " pages of a run record");
+        ScatterSource s = scatterOn ? in.scatter() : null;
+        if (s != null) {
+            scatterPages(s, block, first, (int) count, named);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            ByteBuffer page = block.page(first + i);
+            in.readInto(page);
+            pageLanded(block, first + i, runPageWord(first + i, named && i == 0), named && i == 0, page);
+        }
+    }
+
+    /** the PAGE record word a run's page stands for */
+    private static long runPageWord(int index, boolean named) {
+        return (long) index * PAGE | RAM_PAGE | (named ? 0 : RAM_CONTINUE);
+    }
+
+    /** {@code count} pages from {@code first} with scattering reads of at most {@code maxPredict} pages. */
+    private void scatterPages(ScatterSource s, RamBlock block, int first, int count, boolean named) throws IOException {
+        int queued = 0; // pages handed to a scatter so far
+        int landed = 0;
+        ByteBuffer partial = null; // a page the last scatter filled only in part: it leads the next one
+        while (landed < count) {
+            int k = 0;
+            if (partial != null) {
+                iov[k++] = partial;
+            }
+            while (k < maxPredict && queued < count) {
+                iov[k++] = block.page(first + queued++);
+            }
+            s.scatter(iov, k);
+            partial = null;
+            for (int i = 0; i < k; i++) {
+                if (iov[i].hasRemaining()) {
+                    partial = iov[i];
+                    queued -= k - 1 - i; // the pages after it got nothing: they are fetched (rewound) again
+                    break;
+                }
+                int index = first + landed;
+                pageLanded(block, index, runPageWord(index, named && landed == 0), named && landed == 0, iov[i]);
+                landed++;
+            }
+        }
+    }
+
+    private void page(long at, long word, long flags, long offset) throws IOException, StreamFormatException {
+        RamBlock block = recordBlock(at, word, flags, offset);
+        boolean named = (flags & RAM_CONTINUE) == 0;
         ByteBuffer page = block.page((int) (offset / PAGE));
         int fill = -1;
         if ((flags & RAM_ZERO) != 0) {

@@ -21,10 +21,15 @@ public sealed interface Section {
     @JsonValue
     List<Object> toArray();
 
-    /** {@code CONFIGURATION}: the machine type name and the names of any subsections that followed it. */
-    record Configuration(long offset, String machine, List<String> subsections) implements Section {
+    /**
+     * {@code CONFIGURATION}: the machine type name, the names of any subsections that followed it,
+     * and the migration capabilities its capabilities subsection listed (only workbench extensions
+     * are accepted: any makes the stream one QEMU cannot read).
+     */
+    record Configuration(long offset, String machine, List<String> subsections, List<String> capabilities) implements Section {
         public Configuration {
             subsections = List.copyOf(subsections);
+            capabilities = List.copyOf(capabilities);
         }
 
         @Override

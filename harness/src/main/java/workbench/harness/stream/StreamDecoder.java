@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import workbench.harness.io.PageRuns;
 import workbench.harness.io.StreamSource;
 
 /**
@@ -20,7 +21,8 @@ import workbench.harness.io.StreamSource;
  * QEMU_VM_EOF, an optional VMDESCRIPTION, and requires the end of the stream. The "ram" section
  * (START at instance 0, version 4, then PART/END) is decoded record by record into the
  * {@link RamTarget}'s RAM; every other section is stepped over by {@link DeviceSkipper}. Each
- * section must end with its footer. Anything else, a truncation included, is a
+ * section must end with its footer. The workbench's page runs ({@link PageRuns}) are read only
+ * in a stream whose CONFIGURATION announced them. Anything else, a truncation included, is a
  * {@link StreamFormatException} with the offset, what was expected and what was found.
  *
  * <p>On a live connection the decoder returns only once the sender has closed (or shut down)
@@ -70,7 +72,8 @@ public final class StreamDecoder {
             header();
             sections();
             int vmdesc = vmdesc();
-            return new Decoded(ram.ram(), sections, ram.counts(), vmdesc, in.offset());
+            return new Decoded(ram.ram(), sections, ram.counts(), vmdesc, in.offset(),
+                    ((Section.Configuration) sections.get(0)).capabilities());
         } catch (EOFException e) {
             StreamFormatException x = new StreamFormatException(in.offset(),
                     StreamFormatException.cap(in.item(), StreamFormatException.MAX_PART - 32) + " (from offset " + in.itemAt() + ")",
@@ -98,7 +101,11 @@ public final class StreamDecoder {
         if (type != CONFIGURATION) {
             throw new StreamFormatException(at, "the CONFIGURATION section (0x07) after the header", typeName(type));
         }
-        sections.add(ConfigurationReader.read(in, at));
+        Section.Configuration config = ConfigurationReader.read(in, at);
+        sections.add(config);
+        if (config.capabilities().contains(PageRuns.CAPABILITY)) {
+            ram.acceptRuns();
+        }
     }
 
     private void sections() throws IOException, StreamFormatException {

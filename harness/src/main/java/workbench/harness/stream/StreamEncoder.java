@@ -4,6 +4,7 @@ import static workbench.harness.stream.StreamFormat.*;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import workbench.harness.io.PageRef;
 import workbench.harness.io.PageTable;
 import workbench.harness.io.StreamSink;
@@ -78,6 +79,7 @@ public final class StreamEncoder {
         out.putByte(CONFIGURATION);
         out.putBe32(MACHINE.length());
         out.putBytes(MACHINE.getBytes(StandardCharsets.US_ASCII));
+        capabilities(out);
 
         sectionHeader(out, SECTION_START, RAM_SECTION_ID, RAM_IDSTR, RAM_VERSION);
         out.putBe64(ram.size() | RAM_MEM_SIZE);
@@ -88,6 +90,28 @@ public final class StreamEncoder {
             out.putBe64(block.length());
         }
         endRamSection(out);
+    }
+
+    /**
+     * The capabilities the sink's framing needs, as QEMU writes configuration/capabilities (u8
+     * length + idstr, be32 version 1, be32 count, each u8 length + name); nothing for QEMU's framing.
+     */
+    private static void capabilities(StreamSink out) throws IOException {
+        List<String> caps = out.capabilities();
+        if (caps.isEmpty()) {
+            return;
+        }
+        byte[] name = CAPABILITIES_SUBSECTION.getBytes(StandardCharsets.US_ASCII);
+        out.putByte(SUBSECTION);
+        out.putByte(name.length);
+        out.putBytes(name);
+        out.putBe32(1);
+        out.putBe32(caps.size());
+        for (String cap : caps) {
+            byte[] bytes = cap.getBytes(StandardCharsets.US_ASCII);
+            out.putByte(bytes.length);
+            out.putBytes(bytes);
+        }
     }
 
     /** One PART section carrying every page dirty in {@code dirty}, block by block. */

@@ -1,6 +1,7 @@
 package workbench.harness.stream;
 
 import workbench.harness.io.PageRecords;
+import workbench.harness.io.PageRuns;
 
 /** Constants of the QEMU 7.2 migration stream (qemu-stream-format.md §1–2). */
 public final class StreamFormat {
@@ -33,6 +34,12 @@ public final class StreamFormat {
     public static final long RAM_XBZRLE = 0x40;
     public static final long RAM_HOOK = 0x80;
     public static final long RAM_COMPRESS_PAGE = 0x100;
+
+    /** RUN: the workbench's page-run record, only in a stream announcing {@link PageRuns#CAPABILITY} */
+    public static final long RAM_RUN = PageRuns.RUN;
+
+    /** the CONFIGURATION subsection listing migration capabilities (QEMU's vmstate_capabilites, version 1) */
+    public static final String CAPABILITIES_SUBSECTION = "configuration/capabilities";
 
     public static final String RAM_IDSTR = "ram";
     public static final int RAM_VERSION = 4;

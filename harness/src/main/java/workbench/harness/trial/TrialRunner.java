@@ -111,6 +111,6 @@ public final class TrialRunner {
     private static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {
         SyscallCounts calls = sink.calls();
         return new Counts(sink.bytesPut(), sent.dupPages(), sent.nodupPages(), calls.writes(), calls.writevs(),
-                calls.iovecs(), sink.bytesCopied());
+                calls.iovecs(), sink.bytesCopied(), calls.sendfiles());
     }
 }

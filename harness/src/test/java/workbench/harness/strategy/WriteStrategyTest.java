@@ -82,9 +82,18 @@ class WriteStrategyTest {
 
     @Test
     void theRegistryNamesEveryStrategyAndItsSettings() {
-        assertThat(Strategies.all()).extracting(WriteStrategy::name).containsExactly("scalar", "vectored");
+        assertThat(Strategies.all()).extracting(WriteStrategy::name).containsExactly("scalar", "vectored", "sendfile", "sendfile-runs");
         assertThat(Strategies.byName(" Vectored ")).isEqualTo(VECTORED);
         assertThat(Strategies.settings()).containsExactlyInAnyOrder("scalar-buffer", "batch", "staging-buffer");
-        assertThatThrownBy(() -> Strategies.byName("sendfile")).hasMessageContaining("known: scalar, vectored");
+        assertThatThrownBy(() -> Strategies.byName("multifd")).hasMessageContaining("known: scalar, vectored, sendfile, sendfile-runs");
+        assertThat(Strategies.all()).filteredOn(WriteStrategy::needsFile).extracting(WriteStrategy::name)
+                .containsExactly("sendfile", "sendfile-runs");
+        // only sendfile-runs leaves QEMU's format, and its sink announces what the strategy declares
+        assertThat(Strategies.all()).filteredOn(s -> !s.capabilities().isEmpty()).extracting(WriteStrategy::name)
+                .containsExactly("sendfile-runs");
+        for (WriteStrategy s : Strategies.all()) {
+            assertThat(s.open(List.of(new CollectingChannel()), SinkOptions.of(32 << 10, 128)).capabilities())
+                    .as(s.name()).isEqualTo(s.capabilities());
+        }
     }
 }

@@ -32,7 +32,7 @@ class AcceptedStreamTest {
         assertThat(DupPolicy.UNIFORM.dupFill(mem0.page(1))).isEqualTo(0);
         assertThat(DupPolicy.UNIFORM.dupFill(mem0.page(2))).isEqualTo(1);
         assertThat(DupPolicy.UNIFORM.dupFill(mem0.page(3))).isEqualTo(0xAB);
-        assertThat(d.records()).isEqualTo(new RecordCounts(3, 2, 1, 1, 1));
+        assertThat(d.records()).isEqualTo(new RecordCounts(3, 2, 1, 1, 1, 0));
         assertThat(d.vmdescLength()).isEqualTo(-1);
         assertThat(d.sections()).extracting(Section::toArray).containsExactly(
                 List.of("CONFIGURATION", ""), List.of("SECTION_START", 7L, "ram", 0L, 4L), List.of("EOF"));

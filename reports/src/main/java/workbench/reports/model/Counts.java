@@ -3,14 +3,21 @@ package workbench.reports.model;
 /**
  * What crossed the sender's channel in one trial.
  *
- * @param streamBytes bytes of migration stream written
- * @param dupPages    pages sent as one-byte fill records
- * @param nodupPages  pages sent whole
- * @param writeCalls  plain write calls
- * @param writevCalls gathering write calls
- * @param iovecs      buffers handed to gathering writes, summed over calls
- * @param bytesCopied bytes the strategy copied into its own buffers
+ * @param streamBytes   bytes of migration stream written
+ * @param dupPages      pages sent as one-byte fill records
+ * @param nodupPages    pages sent whole
+ * @param writeCalls    plain write calls
+ * @param writevCalls   gathering write calls
+ * @param iovecs        buffers handed to gathering writes, summed over calls
+ * @param bytesCopied   bytes the strategy copied into its own buffers
+ * @param sendfileCalls transferTo (sendfile) calls, sending pages from the guest's file; 0 in a run.json
+ *                      written before the sendfile strategies, which had none
  */
 public record Counts(long streamBytes, long dupPages, long nodupPages, long writeCalls, long writevCalls,
-                     long iovecs, long bytesCopied) {
+                     long iovecs, long bytesCopied, long sendfileCalls) {
+    /** the counts of a trial that made no sendfile calls (every strategy but the sendfile ones, and references) */
+    public Counts(long streamBytes, long dupPages, long nodupPages, long writeCalls, long writevCalls, long iovecs,
+                  long bytesCopied) {
+        this(streamBytes, dupPages, nodupPages, writeCalls, writevCalls, iovecs, bytesCopied, 0);
+    }
 }

@@ -18,6 +18,7 @@ public enum Metric {
     STREAM_BYTES("stream bytes", "B", "stream_bytes"),
     WRITE_CALLS("write count", "calls", "write_calls"),
     WRITEV_CALLS("writev count", "calls", "writev_calls"),
+    SENDFILE_CALLS("sendfile count", "calls", "sendfile_calls"),
     DUP_PAGES("dup count", "pages", "dup_pages"),
     NODUP_PAGES("nodup count", "pages", "nodup_pages"),
     IOVECS("iovecs", "buffers", "iovecs");
@@ -63,6 +64,7 @@ public enum Metric {
             case STREAM_BYTES -> bytes;
             case WRITE_CALLS -> t.counts().writeCalls();
             case WRITEV_CALLS -> t.counts().writevCalls();
+            case SENDFILE_CALLS -> t.counts().sendfileCalls();
             case DUP_PAGES -> t.counts().dupPages();
             case NODUP_PAGES -> t.counts().nodupPages();
             case IOVECS -> t.counts().iovecs();

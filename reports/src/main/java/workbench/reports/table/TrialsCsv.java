@@ -49,7 +49,8 @@ public final class TrialsCsv implements RunWriter {
         List<String> h = new ArrayList<>(List.of("index", "round", "warmup", "strategy", "network"));
         params.forEach(p -> h.add("param." + p));
         h.addAll(List.of("status", "failure", "started_at", "send_seconds", "transfer_seconds", "stream_bytes",
-                "dup_pages", "nodup_pages", "write_calls", "writev_calls", "iovecs", "bytes_copied"));
+                "dup_pages", "nodup_pages", "write_calls", "writev_calls", "iovecs", "bytes_copied",
+                "sendfile_calls"));
         for (String side : List.of("sender", "receiver")) {
             for (String part : List.of("thread_user", "thread_sys", "process_user", "process_sys")) {
                 h.add(side + "_" + part + "_seconds");
@@ -69,7 +70,7 @@ public final class TrialsCsv implements RunWriter {
         r.addAll(List.of(t.status().name(), t.failureReason().orElse(""), t.startedAt(), number(t.sendSeconds()),
                 number(t.transferSeconds()), Long.toString(c.streamBytes()), Long.toString(c.dupPages()),
                 Long.toString(c.nodupPages()), Long.toString(c.writeCalls()), Long.toString(c.writevCalls()),
-                Long.toString(c.iovecs()), Long.toString(c.bytesCopied())));
+                Long.toString(c.iovecs()), Long.toString(c.bytesCopied()), Long.toString(c.sendfileCalls())));
         cpu(r, t.sender());
         cpu(r, t.receiver());
         r.addAll(List.of(Long.toString(t.retransmits()), number(t.machineBusy()), number(t.machineSteal()),

@@ -101,6 +101,16 @@ class RunJsonTest {
     }
 
     @Test
+    void aVersionTwoFileFromBeforeSendfileCountsReadsAsNoSendfileCalls() throws Exception {
+        Path stored = Path.of(RunJsonTest.class.getResource("/workbench/reports/json/run.json").toURI());
+        String older = Files.readString(stored, StandardCharsets.UTF_8).replaceAll(",\n *\"sendfileCalls\" : \\d+", "");
+        assertThat(older).doesNotContain("sendfileCalls").contains("\"bytesCopied\"");
+        Run run = RunJson.fromJson(older, "older run.json");
+        assertThat(run.trials()).isNotEmpty().allSatisfy(t -> assertThat(t.counts().sendfileCalls()).isZero());
+        assertThat(run).isEqualTo(RunJson.read(stored));
+    }
+
+    @Test
     void versionTwoWritesLowerCaseEnumsTypedSettingsAndNoUntypedConfiguration() throws IOException {
         String json = RunJson.toJson(StubRun.create());
         assertThat(json).contains("\"status\" : \"verified\"", "\"status\" : \"unverified\"",

@@ -41,4 +41,17 @@ class SeedTableTest {
         assertThat(SeedTable.of(run).rows()).containsExactly(
                 List.of("loopback", "scalar", "0.500 (std n/a)", "16 (n/a)", "0 (n/a)", "1 (n/a)", "262143 (n/a)"));
     }
+
+    @Test
+    void sendfileCallsGetAColumnOnlyWhenSomeSeriesMadeThem() {
+        SeriesKey vectored = SeriesKey.of("vectored", "loopback");
+        TrialResult sendfile = new TrialResult(1, 0, false, vectored.withStrategy("sendfile"), TrialStatus.VERIFIED, null,
+                "2026-01-01T00:00:00Z", 0.3, 0.3, new Counts(1 << 20, 1, 262_143, 262_143, 0, 0, 9, 262_143), Cpu.NONE,
+                Cpu.NONE, 0, 0, 0, 0.0);
+        Table table = SeedTable.of(StubRun.of(List.of(trial(0, vectored, 0.2, 0, 2048, 1), sendfile)));
+        assertThat(table.header()).containsExactly("network", "strategy", "time (sec)", "write count", "writev count",
+                "sendfile count", "dup count", "nodup count");
+        assertThat(table.rows()).extracting(r -> r.get(5)).containsExactly("0 (n/a)", "262143 (n/a)");
+        assertThat(SeedTable.of(StubRun.of(List.of(trial(0, vectored, 0.2, 0, 2048, 1)))).header()).isEqualTo(SeedTable.HEADER);
+    }
 }
