@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,6 +78,31 @@ class QemuInteropIT {
         } finally {
             qemu.destroy();
             qemu.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(ram);
+        }
+    }
+
+    /** sendfile-runs' stream is our extension: QEMU 7.2 must refuse it at once, naming the capability, not load it wrongly. */
+    @Test
+    void qemuRefusesTheRunExtensionAtItsStart() throws Exception {
+        requireQemu();
+        Path stream = tmp.resolve("runs.bin");
+        Jar.Ran ran = Jar.run("run", "--baselines", "none", "--strategies", "sendfile-runs", "--ram", "16M", "--trials", "1",
+                "--warmup", "0", "--save-stream", stream.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        Path ram = Path.of("/dev/shm", "wb-qemu-" + ProcessHandle.current().pid() + "-runs.img");
+        Files.write(ram, new byte[16 << 20]);
+        Path log = tmp.resolve("qemu-runs.log");
+        Process qemu = new ProcessBuilder(QEMU, "-M", "none,memory-backend=mem0", "-nodefaults", "-nographic", "-S",
+                "-m", "16M", "-object", "memory-backend-file,id=mem0,size=16M,mem-path=" + ram + ",share=on",
+                "-display", "none", "-serial", "none", "-monitor", "none", "-incoming", "exec:cat " + stream)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertThat(qemu.waitFor(60, TimeUnit.SECONDS)).as("a failed incoming migration ends QEMU").isTrue();
+            assertThat(qemu.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(log)).contains("Received unknown capability x-workbench-runs");
+        } finally {
+            qemu.destroyForcibly();
             Files.deleteIfExists(ram);
         }
     }
