@@ -19,7 +19,9 @@ import workbench.workloads.ram.RamBlock;
  * {@link #pass} per iteration over a set of dirty pages (one PART section), and {@link #complete}
  * (END, the timer and globalstate device sections of a paused `-M none` guest, EOF and a minimal
  * vmdesc). A bulk transfer is one pass over every page to send. The encoder knows the format and
- * nothing of system calls: the sink decides how bytes reach the kernel.
+ * nothing of system calls: the sink decides how bytes reach the kernel, and a sink whose framing
+ * is a workbench extension names it ({@link StreamSink#capabilities}), which the encoder announces
+ * in the CONFIGURATION section as QEMU announces its own capabilities.
  */
 public final class StreamEncoder {
     public static final String MACHINE = "none";
