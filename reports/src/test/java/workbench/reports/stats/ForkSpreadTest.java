@@ -38,6 +38,7 @@ class ForkSpreadTest {
     private static TrialResult twice(TrialResult t) {
         return new TrialResult(t.index(), t.round(), t.warmup(), t.series(), t.status(), t.failure(), t.startedAt(),
                 t.sendSeconds() * 2, t.transferSeconds() * 2, t.counts(), t.sender(), t.receiver(), t.retransmits(),
-                t.machineBusy(), t.machineSteal(), t.machineUser(), t.fork());
+                t.machineBusy(), t.machineSteal(), t.machineUser(), t.fork(), t.mispredictions(), t.senderPeakRss(),
+                t.receiverPeakRss());
     }
 }
