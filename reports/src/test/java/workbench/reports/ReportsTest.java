@@ -67,7 +67,7 @@ class ReportsTest {
                     .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "charts", "report.html");
         }
         try (Stream<Path> files = Files.list(tmp.resolve("charts"))) {
-            assertThat(files).hasSize(5);
+            assertThat(files).as("6 charts, each as PNG and SVG").hasSize(12);
         }
     }
 

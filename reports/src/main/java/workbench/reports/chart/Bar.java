@@ -7,6 +7,11 @@ package workbench.reports.chart;
  * @param series    which series it belongs to (e.g. the strategy): one colour each
  * @param value     the bar's height
  * @param halfWidth the error bar drawn at ± this value (the 95% CI half-width); NaN draws none
+ * @param alone     the bar's own tick label when the chart gives each bar a category of its own
  */
-public record Bar(String category, String series, double value, double halfWidth) {
+public record Bar(String category, String series, double value, double halfWidth, String alone) {
+    /** a bar whose own label is "category series" */
+    public Bar(String category, String series, double value, double halfWidth) {
+        this(category, series, value, halfWidth, category + " " + series);
+    }
 }

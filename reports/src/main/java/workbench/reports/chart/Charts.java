@@ -45,27 +45,42 @@ public final class Charts {
     }
 
     /**
-     * Grouped bars with error bars: categories and series in order of first appearance. A series
-     * with no bar in a category gets an empty slot there (xchart draws nothing for a null value).
+     * Bars with error bars, coloured by series ({@link Palette}). When every category holds a bar of
+     * every series, the bars are grouped per category; otherwise (a sweep a strategy ignores, a
+     * ceiling beside the strategies) each bar gets a category of its own, "category series", so that
+     * every bar sits on its tick and keeps its error bar. Order: categories and series as they first
+     * appear.
      */
     public static CategoryChart bars(String title, String yTitle, String xTitle, List<Bar> bars) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).theme(Styler.ChartTheme.XChart).build();
-        CategoryStyler styler = chart.getStyler();
-        plain(styler);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        styler.setErrorBarsColorSeriesColor(true);
-        styler.setAvailableSpaceFill(0.7);
-        styler.setYAxisMin(0.0);
         Set<String> categories = new LinkedHashSet<>();
         Map<String, Map<String, Bar>> bySeries = new LinkedHashMap<>();
         for (Bar b : bars) {
             categories.add(b.category());
             bySeries.computeIfAbsent(b.series(), s -> new LinkedHashMap<>()).put(b.category(), b);
         }
+        boolean grid = bySeries.values().stream().allMatch(m -> m.keySet().containsAll(categories));
+        if (!grid) {
+            List<Bar> own = new ArrayList<>();
+            bySeries.forEach((name, byCategory) -> byCategory.values().forEach(b ->
+                    own.add(new Bar(b.alone(), name, b.value(), b.halfWidth()))));
+            categories.clear();
+            own.forEach(b -> categories.add(b.category()));
+            bySeries.clear();
+            own.forEach(b -> bySeries.computeIfAbsent(b.series(), s -> new LinkedHashMap<>()).put(b.category(), b));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(grid ? xTitle : xTitle + " and series").yAxisTitle(yTitle).theme(Styler.ChartTheme.XChart).build();
+        CategoryStyler styler = chart.getStyler();
+        plain(styler);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setErrorBarsColorSeriesColor(false);
+        styler.setErrorBarsColor(java.awt.Color.BLACK);
+        styler.setAvailableSpaceFill(grid ? 0.7 : 0.6);
+        styler.setOverlapped(!grid); // one bar per category: drawn on its tick, not in a slot beside empty ones
+        styler.setYAxisMin(0.0);
         if (categories.size() > 4) {
-            chart.getStyler().setXAxisLabelRotation(20);
+            styler.setXAxisLabelRotation(20);
         }
         bySeries.forEach((name, byCategory) -> {
             List<Double> values = new ArrayList<>();
@@ -73,15 +88,10 @@ public final class Charts {
             for (String c : categories) {
                 Bar b = byCategory.get(c);
                 boolean drawn = b != null && Double.isFinite(b.value());
-                values.add(drawn ? b.value() : null);
+                values.add(drawn ? b.value() : Double.NaN); // NaN: no bar; xchart draws error bars only without nulls
                 errors.add(drawn && Double.isFinite(b.halfWidth()) ? b.halfWidth() : 0.0);
             }
-            if (values.contains(null)) {
-                // xchart cannot draw error bars beside an empty slot: such a series shows its means only
-                chart.addSeries(name, new ArrayList<>(categories), values);
-            } else {
-                chart.addSeries(name, new ArrayList<>(categories), values, errors);
-            }
+            chart.addSeries(name, new ArrayList<>(categories), values, errors).setFillColor(Palette.of(name));
         });
         return chart;
     }
@@ -168,8 +178,10 @@ public final class Charts {
 
     /**
      * A metric against one swept setting: one line per strategy (and per other setting that varies),
-     * 95% CI error bars. A logarithmic x axis when the values are positive and span a factor of 10.
-     * Values that are not numbers are placed at 1, 2, 3… in sorted order.
+     * 95% CI error bars, coloured by strategy. The swept values are evenly spaced in increasing
+     * order, each on a labelled tick (a log axis put 16, 64 and 256 between its ticks). A series the
+     * setting does not apply to is a dashed line at its mean, without markers or error bars: one
+     * measurement, not one per value.
      */
     public static XYChart sweep(List<SeriesSummary> series, String param, Metric metric) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
@@ -183,16 +195,114 @@ public final class Charts {
         styler.setErrorBarsColorSeriesColor(true);
         styler.setYAxisMin(0.0);
         Sweep sweep = Sweep.of(series, param);
-        styler.setXAxisLogarithmic(sweep.logarithmic());
-        styler.setXAxisLogarithmicDecadeOnly(false);
+        evenTicks(chart, sweep.values());
         sweep.lines().forEach((name, points) -> {
             double[] x = points.keySet().stream().mapToDouble(Double::doubleValue).toArray();
             Summary[] s = points.values().stream().map(p -> p.get(metric)).toArray(Summary[]::new);
             double[] y = java.util.Arrays.stream(s).mapToDouble(Summary::mean).toArray();
+            java.awt.Color colour = Palette.of(name);
+            if (sweep.references().contains(name)) {
+                XYSeries flat = chart.addSeries(name, new double[] {0.75, sweep.values().size() + 0.25},
+                        new double[] {y[0], y[0]});
+                flat.setMarker(SeriesMarkers.NONE).setLineColor(colour)
+                        .setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                                10f, new float[] {8f, 6f}, 0f));
+                return;
+            }
             double[] e = java.util.Arrays.stream(s).mapToDouble(v -> v.ci().defined() ? v.ci().halfWidth() : 0).toArray();
-            chart.addSeries(name, x, y, e).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(name, x, y, e).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colour).setLineColor(colour);
         });
         return chart;
+    }
+
+    /**
+     * Ratios with their confidence intervals, one column per x label, one colour per series, a
+     * dashed line at 1 (no difference): the estimate is a large dot, its interval a vertical line,
+     * the per-round ratios small pale dots beside it. The y axis is not forced to zero: ratios sit near 1.
+     */
+    public static XYChart ratios(String title, String xTitle, String yTitle, List<RatioPoint> points) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).theme(Styler.ChartTheme.XChart).build();
+        XYStyler styler = chart.getStyler();
+        plain(styler);
+        styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setYAxisDecimalPattern("0.00");
+        List<String> xs = new ArrayList<>(new LinkedHashSet<>(points.stream().map(RatioPoint::x).toList()));
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(points.stream().map(RatioPoint::series).toList()));
+        evenTicks(chart, xs);
+        XYSeries one = chart.addSeries("no difference (1×)", new double[] {0.5, xs.size() + 0.5}, new double[] {1, 1});
+        one.setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(new java.awt.BasicStroke(1.5f,
+                java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        double low = 1;
+        double high = 1;
+        double step = names.size() > 1 ? Math.min(0.5 / names.size(), 0.2) : 0;
+        for (int n = 0; n < names.size(); n++) {
+            String name = names.get(n);
+            java.awt.Color colour = Palette.of(name);
+            List<Double> ex = new ArrayList<>();
+            List<Double> ey = new ArrayList<>();
+            List<Double> rx = new ArrayList<>();
+            List<Double> ry = new ArrayList<>();
+            double offset = (n - (names.size() - 1) / 2.0) * step;
+            for (RatioPoint p : points) {
+                if (!p.series().equals(name) || !Double.isFinite(p.estimate())) {
+                    continue;
+                }
+                double x = xs.indexOf(p.x()) + 1 + offset;
+                ex.add(x);
+                ey.add(p.estimate());
+                low = Math.min(low, p.estimate());
+                high = Math.max(high, p.estimate());
+                for (double r : p.perRound()) {
+                    if (Double.isFinite(r)) {
+                        rx.add(x + Math.max(step, 0.12) / 3);
+                        ry.add(r);
+                        low = Math.min(low, r);
+                        high = Math.max(high, r);
+                    }
+                }
+                if (p.ci().defined()) {
+                    XYSeries ci = chart.addSeries(name + " CI at " + p.x(), new double[] {x, x},
+                            new double[] {p.ci().low(), p.ci().high()});
+                    ci.setMarker(SeriesMarkers.NONE).setLineColor(colour).setLineStyle(new java.awt.BasicStroke(3f))
+                            .setShowInLegend(false);
+                    low = Math.min(low, p.ci().low());
+                    high = Math.max(high, p.ci().high());
+                }
+            }
+            if (!rx.isEmpty()) {
+                XYSeries rounds = chart.addSeries(name + " per round", rx, ry);
+                rounds.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                rounds.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Palette.lighter(colour)).setShowInLegend(false);
+            }
+            if (!ex.isEmpty()) {
+                XYSeries estimate = chart.addSeries(name, ex, ey);
+                estimate.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                estimate.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(colour);
+            }
+        }
+        double pad = Math.max(0.02, (high - low) * 0.08);
+        styler.setYAxisMin(Math.max(0, low - pad));
+        styler.setYAxisMax(high + pad);
+        styler.setMarkerSize(10);
+        return chart;
+    }
+
+    /** x positions 1, 2, 3… labelled with the given texts, nothing between them */
+    private static void evenTicks(XYChart chart, List<String> labels) {
+        XYStyler styler = chart.getStyler();
+        styler.setXAxisLogarithmic(false);
+        styler.setXAxisMin(0.5);
+        styler.setXAxisMax(labels.size() + 0.5);
+        styler.setXAxisTickMarkSpacingHint(Math.max(20, WIDTH / Math.max(1, labels.size() * 3)));
+        styler.setxAxisTickLabelsFormattingFunction(x -> {
+            long i = Math.round(x);
+            // xchart drops every label when two are equal: ticks between the values get distinct invisible ones
+            return Math.abs(x - i) < 1e-6 && i >= 1 && i <= labels.size() ? labels.get((int) i - 1)
+                    : "\u200B".repeat((int) Math.round(Math.abs(x) * 100) + 1);
+        });
     }
 
     /** where a series ran, without its strategy: "loopback", "loopback batch=8", "null (unverified)" */
@@ -228,7 +338,7 @@ public final class Charts {
 
     private static List<Bar> bars(List<SeriesSummary> series, Metric metric) {
         return series.stream().map(s -> new Bar(context(s.key(), s.status()), s.key().strategy(),
-                s.get(metric).mean(), s.get(metric).ci().halfWidth())).toList();
+                s.get(metric).mean(), s.get(metric).ci().halfWidth(), s.label())).toList();
     }
 
     private static String capitalised(String s) {

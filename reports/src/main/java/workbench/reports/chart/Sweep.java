@@ -14,15 +14,17 @@ import workbench.reports.stats.SeriesSummary;
 
 /**
  * The series of a run laid along one swept setting: one line per strategy and remaining context
- * (network, other swept settings), points by the setting's numeric value. A series the setting
- * does not apply to (scalar under a --batch sweep) is drawn flat across the range, as the
- * reference the swept ones are measured against.
+ * (network, other swept settings), points at the positions 1, 2, 3… of the setting's values in
+ * increasing order (numerically when every value is a number). A series the setting does not apply
+ * to (scalar under a --batch sweep) is a reference: one point, drawn flat across the range.
  *
- * @param lines       line name to its points, x value to series
- * @param logarithmic true when every x is positive and they span at least a factor of 10
- * @param numeric     false when some value was not a number and values were placed at 1, 2, 3…
+ * @param lines      line name to its points, position to series
+ * @param values     the swept values as typed, in the order of their positions
+ * @param references names of the lines that are references (one series, no swept value)
+ * @param numeric    false when some value was not a number and the values were sorted as text
  */
-record Sweep(Map<String, SortedMap<Double, SeriesSummary>> lines, boolean logarithmic, boolean numeric) {
+record Sweep(Map<String, SortedMap<Double, SeriesSummary>> lines, List<String> values, Set<String> references,
+             boolean numeric) {
 
     static Sweep of(List<SeriesSummary> series, String param) {
         List<SeriesSummary> swept = series.stream().filter(s -> s.key().params().containsKey(param)).toList();
@@ -30,10 +32,9 @@ record Sweep(Map<String, SortedMap<Double, SeriesSummary>> lines, boolean logari
         swept.forEach(s -> raw.add(s.key().params().get(param)));
         boolean numeric = raw.stream().allMatch(v -> !Double.isNaN(number(v)));
         Map<String, Double> x = new LinkedHashMap<>();
-        List<String> sorted = new ArrayList<>(raw);
-        sorted.sort(numeric ? java.util.Comparator.comparingDouble(Sweep::number) : java.util.Comparator.naturalOrder());
+        List<String> sorted = sorted(raw);
         for (int i = 0; i < sorted.size(); i++) {
-            x.put(sorted.get(i), numeric ? number(sorted.get(i)) : i + 1.0);
+            x.put(sorted.get(i), i + 1.0);
         }
         Set<String> rests = new LinkedHashSet<>();
         series.forEach(s -> rests.add(rest(s, param)));
@@ -42,17 +43,25 @@ record Sweep(Map<String, SortedMap<Double, SeriesSummary>> lines, boolean logari
             String name = s.key().strategy() + (rests.size() > 1 ? " " + rest(s, param) : "");
             lines.computeIfAbsent(name, n -> new TreeMap<>()).put(x.get(s.key().params().get(param)), s);
         }
+        Set<String> references = new LinkedHashSet<>();
         for (SeriesSummary s : series) {
             if (!s.key().params().containsKey(param) && !x.isEmpty()) {
                 String name = s.key().strategy() + (rests.size() > 1 ? " " + rest(s, param) : "") + " (no " + param + ")";
                 SortedMap<Double, SeriesSummary> flat = new TreeMap<>();
-                x.values().forEach(v -> flat.put(v, s));
+                flat.put(1.0, s);
                 lines.put(name, flat);
+                references.add(name);
             }
         }
-        double min = x.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = x.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return new Sweep(lines, numeric && min > 0 && max / min >= 10, numeric);
+        return new Sweep(lines, sorted, references, numeric);
+    }
+
+    /** values in the order of a sweep: numerically when all are numbers, else as text */
+    static List<String> sorted(java.util.Collection<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        boolean numeric = values.stream().allMatch(v -> !Double.isNaN(number(v)));
+        sorted.sort(numeric ? java.util.Comparator.comparingDouble(Sweep::number) : java.util.Comparator.naturalOrder());
+        return sorted;
     }
 
     /** the series' context without the swept setting */

@@ -92,12 +92,13 @@ public final class Html {
         return table(Table.of(List.of(keyTitle, valueTitle), rows), id);
     }
 
-    /** a chart as an embedded PNG with alt text and its caption */
+    /** a chart as an embedded PNG with alt text and its caption, naming the SVG beside the page (no link: the page loads nothing) */
     public static String figure(Png png, String idPrefix) {
         return "<figure id=\"" + escape(idPrefix + png.name()) + "\">\n<img src=\"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(png.bytes()) + "\" alt=\"" + escape(png.title()) + "\" width=\""
                 + png.width() + "\" height=\"" + png.height() + "\"/>\n<figcaption><strong>" + escape(png.title())
-                + ".</strong> " + escape(png.caption()) + "</figcaption>\n</figure>\n";
+                + ".</strong> " + escape(png.caption()) + " <span class=\"file\">Vector copy beside this page: charts/"
+                + escape(png.svgFileName()) + ".</span></figcaption>\n</figure>\n";
     }
 
     /** the warnings as a list, or a line saying there are none */

@@ -81,9 +81,12 @@ class ChartsTest {
         XYChart chart = Charts.sweep(swept, "batch", Metric.SEND_SECONDS);
         assertThat(chart.getSeriesMap()).containsOnlyKeys("scalar", "vectored");
         XYSeries vectored = chart.getSeriesMap().get("vectored");
-        assertThat(vectored.getXData()).containsExactly(1, 8, 64);
+        assertThat(vectored.getXData()).as("batch 1, 8, 64 evenly spaced, each on its tick").containsExactly(1, 2, 3);
         assertThat(vectored.getYData()[2]).isLessThan(vectored.getYData()[0]);
-        assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
+        assertThat(java.util.Arrays.stream(vectored.getExtraValues())).as("error bars").allSatisfy(e -> assertThat(e).isPositive());
+        assertThat(chart.getStyler().isXAxisLogarithmic()).isFalse();
+        assertThat(chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(2.0)).isEqualTo("8");
+        assertThat(chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(1.5)).matches("\u200B+");
         assertThat(Sweep.number("25%")).isEqualTo(0.25);
         assertThat(Sweep.number("32K")).isEqualTo(32768);
         assertThat(Sweep.number("fast")).isNaN();
@@ -100,8 +103,10 @@ class ChartsTest {
         XYChart chart = Charts.sweep(SeriesSummary.of(StubRun.of(trials)), "batch", Metric.SEND_SECONDS);
         assertThat(chart.getSeriesMap()).containsOnlyKeys("vectored", "scalar (no batch)");
         XYSeries scalar = chart.getSeriesMap().get("scalar (no batch)");
-        assertThat(scalar.getXData()).containsExactly(8, 128);
+        assertThat(scalar.getXData()).as("a dashed line across both values").containsExactly(0.75, 2.25);
         assertThat(scalar.getYData()).containsExactly(0.25, 0.25);
+        assertThat(scalar.getExtraValues()).as("one measurement: no error bar per value").isNull();
+        assertThat(scalar.getLineColor()).isEqualTo(Palette.of("scalar"));
     }
 
     @Test
@@ -117,11 +122,11 @@ class ChartsTest {
     @Test
     void aRunWithoutSweepsHasTheFiveChartsAndASweepAddsTwoPerSetting() {
         assertThat(RunFigures.of(stub)).extracting(Figure::name)
-                .containsExactly("time", "throughput", "cpu", "trials", "distribution");
+                .containsExactly("time", "throughput", "cpu", "trials", "distribution", "ratios");
         assertThat(RunFigures.of(SweepRun.create())).extracting(Figure::name)
-                .containsExactly("time", "throughput", "cpu", "trials", "distribution", "sweep-batch-time",
-                        "sweep-batch-throughput");
-        assertThat(RunFigures.of(stub)).allSatisfy(f -> assertThat(f.caption()).containsPattern("\\d+ trials"));
+                .containsExactly("time", "throughput", "cpu", "trials", "distribution", "ratios", "sweep-batch-speedup",
+                        "sweep-batch-time", "sweep-batch-throughput");
+        assertThat(RunFigures.of(stub)).allSatisfy(f -> assertThat(f.caption()).containsPattern("\\d+ (trials|rounds)"));
     }
 
     @Test
@@ -134,12 +139,60 @@ class ChartsTest {
             assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
         }
         ChartFiles.write(pngs, tmp);
-        ChartFiles.write(pngs.subList(0, 5), tmp); // the sweep went away: its PNGs go too
+        ChartFiles.write(pngs.subList(0, 5), tmp); // the sweep went away: its charts go too
         try (Stream<Path> files = Files.list(tmp.resolve(ChartFiles.DIR_NAME))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("time.png",
-                    "throughput.png", "cpu.png", "trials.png", "distribution.png");
+                    "throughput.png", "cpu.png", "trials.png", "distribution.png", "time.svg", "throughput.svg",
+                    "cpu.svg", "trials.svg", "distribution.svg");
         }
+        String svg = Files.readString(tmp.resolve("charts/time.svg"));
+        assertThat(svg).startsWith("<?xml").contains("<svg").contains("width=\"" + Charts.WIDTH);
         BufferedImage time = ImageIO.read(tmp.resolve("charts/time.png").toFile());
         assertThat(time.getWidth()).isEqualTo(Charts.WIDTH);
+    }
+
+    @Test
+    void barsOfAnIncompleteGridGetATickEachAndKeepTheirErrorBars() {
+        List<TrialResult> trials = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            trials.add(StubRun.simple(round, new SeriesKey("vectored", "loopback", Map.of("batch", "8")), TrialStatus.VERIFIED, 0.30 + round / 100.0));
+            trials.add(StubRun.simple(round, new SeriesKey("vectored", "loopback", Map.of("batch", "128")), TrialStatus.VERIFIED, 0.20 + round / 100.0));
+            trials.add(StubRun.simple(round, SeriesKey.of("scalar", "loopback"), TrialStatus.VERIFIED, 0.25 + round / 100.0));
+        }
+        CategoryChart chart = Charts.time(SeriesSummary.of(StubRun.of(trials)));
+        CategorySeries scalar = chart.getSeriesMap().get("scalar");
+        CategorySeries vectored = chart.getSeriesMap().get("vectored");
+        assertThat(scalar.getXData()).extracting(Object::toString)
+                .containsExactly("loopback vectored batch=8", "loopback vectored batch=128", "loopback scalar");
+        assertThat(chart.getStyler().isOverlapped()).as("one bar per tick, not in a slot beside empty ones").isTrue();
+        assertThat(vectored.getExtraValues()).as("error bars drawn").isNotNull();
+        assertThat(vectored.getExtraValues().stream().limit(2)).allSatisfy(e -> assertThat(e.doubleValue()).isPositive());
+        assertThat(scalar.getYData()).filteredOn(v -> Double.isFinite(v.doubleValue())).hasSize(1);
+        assertThat(scalar.getFillColor()).isEqualTo(Palette.of("scalar"));
+        assertThat(Charts.time(summaries).getStyler().isOverlapped()).as("a full grid stays grouped").isFalse();
+    }
+
+    @Test
+    void theRatioChartShowsEachPairsEstimateItsIntervalAndItsRounds() {
+        XYChart chart = RunFigures.of(stub).stream().filter(f -> f.name().equals("ratios")).findFirst().orElseThrow()
+                .chart() instanceof XYChart x ? x : null;
+        assertThat(chart).isNotNull();
+        var pairs = workbench.reports.stats.Comparisons.against(stub, "scalar");
+        XYSeries estimate = chart.getSeriesMap().get("vectored");
+        assertThat(estimate.getYData()).containsExactly(pairs.stream().mapToDouble(c -> c.comparison().medianRatio()).toArray());
+        XYSeries ci = chart.getSeriesMap().get("vectored CI at loopback");
+        assertThat(ci.getYData()).containsExactly(pairs.get(0).comparison().ratioCi().low(), pairs.get(0).comparison().ratioCi().high());
+        assertThat(chart.getSeriesMap().get("vectored per round").getYData()).hasSize(
+                pairs.stream().mapToInt(c -> c.comparison().rounds()).sum());
+        assertThat(chart.getSeriesMap()).containsKey("no difference (1×)");
+    }
+
+    @Test
+    void aStrategyKeepsItsColourAcrossCharts() {
+        assertThat(Palette.of("vectored")).isEqualTo(Palette.of("vectored batch=8")).isNotEqualTo(Palette.of("scalar"));
+        assertThat(Palette.of("vectored receiver")).isEqualTo(Palette.lighter(Palette.of("vectored")));
+        assertThat(Charts.time(summaries).getSeriesMap().get("vectored").getFillColor()).isEqualTo(Palette.of("vectored"));
+        assertThat(Charts.sweep(SeriesSummary.of(SweepRun.create()), "batch", Metric.SEND_SECONDS).getSeriesMap()
+                .get("vectored").getLineColor()).isEqualTo(Palette.of("vectored"));
     }
 }

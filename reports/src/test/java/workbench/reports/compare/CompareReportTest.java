@@ -47,7 +47,7 @@ class CompareReportTest {
         assertThat(Pages.text(doc, "table-seed")).contains("host=alpha", "host=beta", "time (sec)");
         assertThat(Pages.text(doc, "warnings")).contains("host=alpha · run", "FAILED_TRIALS");
         try (var charts = Files.list(tmp.resolve("charts"))) {
-            assertThat(charts).hasSize(3);
+            assertThat(charts).as("3 charts, PNG and SVG").hasSize(6);
         }
     }
 

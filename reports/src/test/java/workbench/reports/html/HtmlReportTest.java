@@ -66,7 +66,7 @@ class HtmlReportTest {
         assertThat(Pages.text(doc, "table-environment")).contains("java.version", "17.0.15");
 
         NodeList images = doc.getElementsByTagName("img");
-        assertThat(images.getLength()).isEqualTo(5);
+        assertThat(images.getLength()).isEqualTo(6);
         for (int i = 0; i < images.getLength(); i++) {
             Element img = (Element) images.item(i);
             assertThat(img.getAttribute("alt")).isNotBlank();
@@ -75,7 +75,7 @@ class HtmlReportTest {
             assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
             assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
         }
-        assertThat(doc.getElementsByTagName("figcaption").getLength()).isEqualTo(5);
+        assertThat(doc.getElementsByTagName("figcaption").getLength()).isEqualTo(6);
     }
 
     @Test
