@@ -114,11 +114,18 @@ public final class MicroCommand implements Callable<Integer> {
         Path folder = jmh.getResult().hasValue() ? null : resultsFolder();
         Path result = folder == null ? Path.of(jmh.getResult().get())
                 : folder.resolve(RESULT_NAME + "." + format.name().toLowerCase(Locale.ROOT));
+        Path resultFolder = result.toAbsolutePath().getParent();
+        if (folder == null && (resultFolder == null || !Files.isDirectory(resultFolder))) {
+            throw new UserException("no folder " + resultFolder + " for the result file " + result,
+                    "give -rff a path in an existing folder, or leave it out", ExitCode.ENVIRONMENT);
+        }
         options.result(result.toString());
         try {
             run(options, includes);
         } catch (UserException e) {
-            deleteIfEmpty(folder);
+            if (folder != null) {
+                discard(result, folder);
+            }
             throw e;
         }
         System.out.println("results: " + result);
@@ -229,14 +236,15 @@ public final class MicroCommand implements Callable<Integer> {
         }
     }
 
-    /** a failed run leaves no empty results folder of ours behind */
-    private static void deleteIfEmpty(Path dir) {
+    /** a failed run leaves no empty results folder of ours behind (JMH touches its result file before it runs) */
+    private static void discard(Path result, Path folder) {
         try {
-            if (dir != null) {
-                Files.deleteIfExists(dir);
+            if (Files.isRegularFile(result) && Files.size(result) == 0) {
+                Files.delete(result);
             }
+            Files.deleteIfExists(folder);
         } catch (IOException e) {
-            // not empty, or not ours to delete: leave it
+            // not empty: leave it
         }
     }
 

@@ -44,6 +44,17 @@ class MicroCommandIT {
     }
 
     @Test
+    void aBenchmarkThatFailsFailsTheCommandAndLeavesNoResultsFolder() throws Exception {
+        Jar.Ran ran = Jar.run("micro", "DupScanBench", "-p", "policy=NOPE", "-p", "page=ZERO", "-f", "1", "-wi", "0", "-i", "1",
+                "-r", "1", "--out", out.toString());
+        assertThat(ran.exit()).as(ran.out() + ran.err()).isEqualTo(1);
+        assertThat(ran.err()).contains("workbench: error: the benchmarks failed");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.toList()).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownParameterOrAPatternMatchingNothingIsOneLineAndExitTwo() throws Exception {
         Jar.Ran param = Jar.run("micro", "SinkBench", "-p", "polcy=ZERO", "--out", out.toString());
         assertThat(param.exit()).as(param.out() + param.err()).isEqualTo(2);
