@@ -18,8 +18,9 @@ public enum RamBacking {
     /** direct buffers, counted against the JVM's direct-memory cap */
     DIRECT,
     /**
-     * one file per RAM block in /dev/shm, unlinked as soon as it is open (a killed run leaves
-     * nothing behind) and mapped: beyond the direct-memory cap, and its channel stays open so pages
+     * one file per RAM block in /dev/shm, reserved whole when it is made (fallocate: a second run
+     * that finds no room fails clearly instead of both dying of SIGBUS), unlinked as soon as it is
+     * open (a killed run leaves nothing behind) and mapped: beyond the direct-memory cap, and its channel stays open so pages
      * can be sent from it with {@code transferTo}
      */
     SHM;
@@ -110,9 +111,8 @@ public enum RamBacking {
             }
             return new Memory(chunks, Optional.empty());
         }
-        FileChannel file = openUnlinked(block);
+        FileChannel file = openReserved(block, length);
         try {
-            file.write(ByteBuffer.allocate(1), length - 1); // sizes the (sparse) file to the block
             for (int c = 0; c < chunkCount; c++) {
                 chunks[c] = file.map(FileChannel.MapMode.READ_WRITE, (long) c * chunkBytes, chunkSize(length, chunkBytes, c));
             }
@@ -131,18 +131,81 @@ public enum RamBacking {
         return (int) Math.min(chunkBytes, length - (long) chunk * chunkBytes);
     }
 
-    /** A new file in /dev/shm, open for reading and writing, whose name is already gone. */
-    private static FileChannel openUnlinked(String block) {
+    /**
+     * A new file in /dev/shm of {@code length} bytes, all of them reserved, open for reading and
+     * writing, whose name is already gone. The free-space check alone is not enough: two runs that
+     * both pass it and then map would both die of SIGBUS once tmpfs runs out part-way through the
+     * first touch. util-linux {@code fallocate} takes the room up front (Java 17 has no call for
+     * it, and {@code setLength} on tmpfs reserves nothing), so the second run fails here, clearly.
+     */
+    private static FileChannel openReserved(String block, long length) {
+        Path path;
         try {
-            Path path = Files.createTempFile(SHM_DIR, "workbench-ram-", ".img");
-            try {
-                return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            } finally {
-                Files.delete(path); // the open channel and the mappings keep the memory
-            }
+            path = Files.createTempFile(SHM_DIR, "workbench-ram-", ".img");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a file for guest RAM block " + block
                     + " in /dev/shm; check that it is writable", e);
+        }
+        FileChannel file = null;
+        Process fallocate = null;
+        try {
+            file = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // fallocate is handed the file as its stdin, so the name can go before the (long) reservation
+            fallocate = new ProcessBuilder("fallocate", "-l", Long.toString(length), "/dev/stdin")
+                    .redirectInput(path.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            if (file != null) {
+                closeQuietly(file, e);
+            }
+            deleteQuietly(path, e);
+            throw new IllegalStateException("cannot reserve /dev/shm for guest RAM block " + block + ": " + e.getMessage()
+                    + "; install util-linux (fallocate) or use --backing direct", e);
+        }
+        deleteQuietly(path, null); // the open channel, then the mappings, keep the memory
+        String said;
+        int exit;
+        try {
+            said = new String(fallocate.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            exit = fallocate.waitFor();
+        } catch (IOException | InterruptedException e) {
+            fallocate.destroyForcibly();
+            closeQuietly(file, e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("reserving /dev/shm for guest RAM block " + block + " was interrupted", e);
+        }
+        if (exit != 0) {
+            closeQuietly(file, new IOException(said));
+            throw new IllegalStateException("cannot reserve " + mib(length) + " MiB of /dev/shm for guest RAM block " + block
+                    + " (" + mib(shmFree()) + " MiB free, " + said.replace('\n', ' ') + ")"
+                    + "; use a smaller --ram, wait for the other users of /dev/shm to finish, or enlarge it (mount -o remount,size=…)");
+        }
+        return file;
+    }
+
+    private static long mib(long bytes) {
+        return bytes >> 20;
+    }
+
+    /** the free bytes of /dev/shm now, or -1 if it cannot be read */
+    private static long shmFree() {
+        try {
+            return Files.getFileStore(SHM_DIR).getUsableSpace();
+        } catch (IOException e) {
+            return -1L << 20;
+        }
+    }
+
+    private static void deleteQuietly(Path path, Throwable cause) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                throw new UncheckedIOException("cannot unlink " + path + " in /dev/shm", e);
+            }
         }
     }
 

@@ -90,6 +90,47 @@ class RamBackingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[auto, direct, shm]");
     }
 
+    @Test
+    void aReservationBeyondTheFreeSpaceOfDevShmFailsInOneLineAndLeavesNoFile() throws IOException {
+        // what a second run meets when a first took the room after both checked it: the check is
+        // skipped here (allocate is the step after it), and tmpfs refuses more than its size at once
+        long total = Files.getFileStore(Path.of("/dev/shm")).getTotalSpace();
+        long tooMuch = (total / PAGE + 1024) * PAGE;
+        List<String> before = shmRamNames();
+        int held = openRamFiles().size();
+        assertThatThrownBy(() -> RamBacking.SHM.allocate("pc.ram", tooMuch, RamBlock.CHUNK_BYTES))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("cannot reserve " + (tooMuch >> 20) + " MiB of /dev/shm for guest RAM block pc.ram (")
+                .hasMessageMatching("[^\\n]*\\d+ MiB free, fallocate: [^\\n]*No space left on device\\); use a smaller --ram,"
+                        + " wait for the other users of /dev/shm to finish, or enlarge it \\(mount -o remount,size=…\\)");
+        assertThat(shmRamNames()).isSubsetOf(before);
+        assertThat(openRamFiles()).hasSize(held);
+    }
+
+    @Test
+    void aShmBlockIsAllocatedWholeNotSparse() throws IOException, InterruptedException {
+        long block = 16L << 20;
+        List<Path> fdsBefore = openRamDescriptors();
+        try (GuestRam ram = GuestRam.allocate(List.of(new BlockSpec("mem0", block)), PAGE, RamBacking.SHM)) {
+            assertThat(ram.blocks().get(0).file().orElseThrow().size()).isEqualTo(block);
+            List<Path> added = new ArrayList<>(openRamDescriptors());
+            added.removeAll(fdsBefore);
+            assertThat(added).hasSize(1);
+            // st_blocks of the unlinked file, read through this process's descriptor: every page already taken
+            Process stat = new ProcessBuilder("stat", "-L", "-c", "%b %B",
+                    "/proc/" + ProcessHandle.current().pid() + "/fd/" + added.get(0).getFileName()).start();
+            String[] blocks = new String(stat.getInputStream().readAllBytes()).strip().split(" ");
+            assertThat(stat.waitFor()).isZero();
+            assertThat(Long.parseLong(blocks[0]) * Long.parseLong(blocks[1])).isGreaterThanOrEqualTo(block);
+        }
+    }
+
+    private static List<String> shmRamNames() throws IOException {
+        try (Stream<Path> shm = Files.list(Path.of("/dev/shm"))) {
+            return shm.map(Path::toString).filter(n -> n.startsWith("/dev/shm/workbench-ram-")).toList();
+        }
+    }
+
     static ByteBuffer read(FileChannel file, long offset) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(PAGE);
         while (buf.hasRemaining()) {
@@ -103,12 +144,25 @@ class RamBackingTest {
     /** what this process's open descriptors point at among our /dev/shm files */
     private static List<String> openRamFiles() throws IOException {
         List<String> out = new ArrayList<>();
+        for (Path fd : openRamDescriptors()) {
+            try {
+                out.add(Files.readSymbolicLink(fd).toString());
+            } catch (IOException gone) {
+                // closed since the listing
+            }
+        }
+        return out;
+    }
+
+    /** this process's open descriptors of our /dev/shm files */
+    private static List<Path> openRamDescriptors() throws IOException {
+        List<Path> out = new ArrayList<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             for (Path fd : fds.toList()) {
                 try {
                     String target = Files.readSymbolicLink(fd).toString();
                     if (target.startsWith("/dev/shm/workbench-ram-")) {
-                        out.add(target);
+                        out.add(fd);
                     }
                 } catch (IOException gone) {
                     // the listing's own descriptor, closed by now
