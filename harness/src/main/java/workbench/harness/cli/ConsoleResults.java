@@ -25,7 +25,7 @@ final class ConsoleResults {
     static void print(Run run, Map<String, String> nominal, String baseline, PrintWriter out) {
         out.print(Reports.seedTable(run));
         out.println();
-        Comparisons.against(run, baseline).forEach(c -> out.println(c.sentence()));
+        Comparisons.against(run, baseline).forEach(c -> c.sentences().forEach(out::println));
         Ceilings.of(run).forEach(f -> out.println(f.sentence()));
         ForkSpread.of(run).forEach(f -> out.println(f.sentence()));
         achievedRates(run, nominal, out);

@@ -22,14 +22,18 @@ import workbench.harness.io.ReceiveMode;
 import workbench.harness.run.Defaults;
 import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
+import workbench.harness.run.RoundOrder;
 import workbench.harness.run.RunPlan;
 import workbench.harness.site.Sites;
 import workbench.harness.strategy.Strategies;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.reports.model.Rounds;
 import workbench.reports.model.RunSettings;
+import workbench.reports.model.Setting;
+import workbench.reports.model.SettingKind;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Comparisons;
+import workbench.reports.stats.Verdict;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
@@ -124,6 +128,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", defaultValue = "1",
             description = "start the receiver children and sender agents this many times, each fork with its own warm-up and a share of the rounds (the variance between JVMs, as JMH's forks); default ${DEFAULT-VALUE}")
     int forks;
+    @Option(names = "--min-effect", defaultValue = Defaults.MIN_EFFECT, paramLabel = "FRACTION",
+            description = {"effect margin of a verdict, symmetric in the log ratio: a CI inside ±margin reads \"equivalent\",",
+                    "a difference is claimed only when the CI lies wholly outside it; default ${DEFAULT-VALUE}"})
+    String minEffect;
+    @Option(names = "--order", defaultValue = Defaults.ORDER, paramLabel = "alternate|random",
+            description = "order within each round: alternate (A B, B A, …) or random (seeded, recorded); default ${DEFAULT-VALUE}")
+    String order;
+    @Option(names = "--order-seed", paramLabel = "SEED", description = "seed of --order random; default: --seed")
+    Long orderSeed;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
     @Mixin(name = CommonOptions.MIXIN)
@@ -177,13 +190,30 @@ public final class RunCommand implements Callable<Integer> {
             List<String> references = baselineList();
             boolean pinned = SweepList.single("--pin", pin, SweepList::onOff);
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
-                    backingChoice, references, pinned, forks);
+                    backingChoice, references, pinned, forks, statisticsSettings());
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
                     Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
                     backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), forks);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
+    }
+
+    /** --min-effect and --order (with its seed when random) as the manifest records them */
+    private List<Setting> statisticsSettings() {
+        double margin = SweepList.single("--min-effect", minEffect, SweepList::fraction);
+        if (!(margin >= 0 && margin <= 0.5)) {
+            throw new IllegalArgumentException("--min-effect must be between 0 and 50%, e.g. 2%; got " + minEffect);
+        }
+        RoundOrder roundOrder = RoundOrder.parse(order);
+        List<Setting> out = new java.util.ArrayList<>(List.of(
+                Setting.of(Verdict.MIN_EFFECT_SETTING, SettingKind.FRACTION, "run", Double.toString(margin)),
+                Setting.of(RoundOrder.SETTING, SettingKind.ENUM, "run", roundOrder.text())));
+        if (roundOrder == RoundOrder.RANDOM) {
+            out.add(Setting.of(RoundOrder.SEED_SETTING, SettingKind.INTEGER, "run",
+                    Long.toString(orderSeed == null ? seed : orderSeed)));
+        }
+        return out;
     }
 
     /** auto: iperf3 when it is installed (a one-line note when not); none; or the names given */

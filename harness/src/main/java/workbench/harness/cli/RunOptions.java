@@ -74,10 +74,11 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
 
     /** every setting as resolved, typed, lists for swept ones: the manifest's record and what --like reads back */
     RunSettings settings(DupPolicy policy, List<WriteStrategy> strategies, List<Network> networks, Rounds rounds,
-                         BackingChoice backing, List<String> baselines, boolean pin, int forks) {
+                         BackingChoice backing, List<String> baselines, boolean pin, int forks,
+                         List<Setting> runSettings) {
         RamSettings ramSettings = new RamSettings(ram.values(), blocks, RamSpec.DEFAULT_PAGE_SIZE, dup.values(),
                 uniform.values(), dirty.values(), lower(layout), lower(content), seed, lower(policy));
-        List<Setting> entries = List.of(
+        List<Setting> entries = new ArrayList<>(List.of(
                 setting(batch, SettingKind.INTEGER),
                 setting(scalarBuffer, SettingKind.SIZE),
                 new Setting("staging-buffer", SettingKind.SIZE, owner("staging-buffer"), List.of(String.valueOf(SinkOptions.QEMU_BUFFER))),
@@ -89,7 +90,8 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
                 new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))),
                 new Setting("baselines", SettingKind.ENUM, "run", baselines.isEmpty() ? List.of("none") : baselines),
                 new Setting("pin", SettingKind.FLAG, "run", List.of(pin ? "on" : "off")),
-                new Setting("forks", SettingKind.INTEGER, "run", List.of(String.valueOf(forks))));
+                new Setting("forks", SettingKind.INTEGER, "run", List.of(String.valueOf(forks)))));
+        entries.addAll(runSettings);
         return new RunSettings(ramSettings, networks.stream().map(Network::label).toList(),
                 strategies.stream().map(WriteStrategy::name).toList(), rounds, StatisticsSettings.DEFAULT, entries);
     }

@@ -36,4 +36,8 @@ public final class Defaults {
     public static final String BACKING = "auto";
     /** iperf3 beside the strategies when it is installed */
     public static final String BASELINES = "auto";
+    /** the effect margin of a verdict: ±2% in the log ratio (Verdict.DEFAULT_MIN_EFFECT) */
+    public static final String MIN_EFFECT = "2%";
+    /** alternating rounds: our A/A runs gave no reason to shuffle by default */
+    public static final String ORDER = "alternate";
 }

@@ -124,8 +124,9 @@ public final class RunExecutor {
         int planned = plan.warmup() + plan.trialsOf(f);
         int total = plan.forks() * plan.warmup() + plan.trials();
         boolean last = f == plan.forks() - 1;
+        Schedule schedule = Schedule.of(plan.settings()).forFork(f);
         for (int local = 0; local < planned || last && more(counter.rounds, recorder.run()); local++, counter.rounds++) {
-            for (Slot s : Schedule.round(local, series.size(), plan.warmup(), counter.trials)) {
+            for (Slot s : schedule.round(local, series.size(), plan.warmup(), counter.trials)) {
                 Slot slot = new Slot(s.index(), counter.rounds, s.warmup(), s.series());
                 SeriesPlan p = series.get(slot.series());
                 TrialResult trial = open.of(p.network()).run(slot, p).inFork(f);

@@ -3,8 +3,10 @@ package workbench.harness.run;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -28,7 +30,8 @@ import workbench.workloads.ram.RamSpec;
  *
  * @param variants      the combinations of swept settings (one when nothing is swept)
  * @param dupPolicy     which pages travel as fill records
- * @param strategies    write strategies compared, in the order of the first round
+ * @param strategies    write strategies compared, in the order of the first round; one listed again
+ *                      (vectored,vectored) is measured again as a series of its own, "vectored#2"
  * @param networks      where the stream travels (every series on every network)
  * @param bind          local address for connections to a remote receiver, if chosen
  * @param token         the remote receiver's token, if it has one
@@ -58,8 +61,8 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one setting of every option");
         }
-        if (strategies.isEmpty() || strategies.stream().distinct().count() != strategies.size()) {
-            throw new IllegalArgumentException("strategies must be a non-empty list without repeats: " + strategies);
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("--strategies needs at least one strategy");
         }
         if (networks.isEmpty()) {
             throw new IllegalArgumentException("--net needs at least one network");
@@ -90,8 +93,10 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
         Set<SeriesKey> seen = new HashSet<>();
         for (Network n : networks) {
             for (int v = 0; v < variants.size(); v++) {
+                Map<WriteStrategy, Integer> listings = new HashMap<>();
                 for (WriteStrategy s : strategies) {
-                    SeriesPlan p = new StrategySeries(n, s, v, variants.get(v));
+                    // a strategy listed again is measured again as a series of its own: the A/A check
+                    SeriesPlan p = new StrategySeries(n, s, listings.merge(s, 1, Integer::sum), v, variants.get(v));
                     if (seen.add(p.key(SeriesRole.STRATEGY))) {
                         out.add(p);
                     }

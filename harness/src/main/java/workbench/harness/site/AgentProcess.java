@@ -69,7 +69,7 @@ final class AgentProcess implements Site {
             return runner.run(slot, b, Baselines.of(baselines, b));
         }
         StrategySeries s = (StrategySeries) series;
-        send(new SenderAgent.Request(slot.index(), slot.round(), slot.warmup(), slot.series(), s.strategy().name(),
+        send(new SenderAgent.Request(slot.index(), slot.round(), slot.warmup(), slot.series(), s.name(),
                 s.variantIndex()));
         SenderAgent.Reply r = reply();
         if (r.trial() == null) {

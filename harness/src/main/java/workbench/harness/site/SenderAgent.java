@@ -17,7 +17,6 @@ import workbench.harness.net.Network;
 import workbench.harness.net.Transport;
 import workbench.harness.peer.RemoteReceiver;
 import workbench.harness.peer.ServePeer;
-import workbench.harness.strategy.Strategies;
 import workbench.harness.trial.SenderRams;
 import workbench.harness.trial.StrategySeries;
 import workbench.harness.trial.Slot;
@@ -76,7 +75,7 @@ public final class SenderAgent {
                 String line;
                 while ((line = in.readLine()) != null) {
                     Request r = JSON.readValue(line, Request.class);
-                    StrategySeries series = new StrategySeries(network, Strategies.byName(r.strategy()), r.variant(),
+                    StrategySeries series = StrategySeries.named(network, r.strategy(), r.variant(),
                             plan.variants().get(r.variant()));
                     TrialResult t = runner.run(new Slot(r.index(), r.round(), r.warmup(), r.series()), series, peer);
                     reply(stdout, new Reply(null, t, null));

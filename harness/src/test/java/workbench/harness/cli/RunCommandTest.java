@@ -51,6 +51,14 @@ class RunCommandTest {
     }
 
     @Test
+    void aBadOrderOrEffectMarginIsInvalidInput() {
+        oneLine(run("--order", "shuffled", "--out", tmp.toString()), 2, "--order must be alternate or random");
+        for (String bad : List.of("60%", "-1%", "abc")) {
+            oneLine(run("--min-effect", bad, "--out", tmp.toString()), 2, "--min-effect");
+        }
+    }
+
+    @Test
     void anEmptyOutIsRefusedRatherThanWritingIntoTheCurrentFolder() {
         oneLine(run("--out", ""), 2, "--out is empty");
     }

@@ -1,6 +1,7 @@
 package workbench.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,10 @@ import workbench.harness.io.SinkOptions;
 import workbench.harness.net.Network;
 import workbench.harness.trial.BaselineSeries;
 import workbench.harness.trial.SeriesPlan;
+import workbench.harness.strategy.Strategies;
+import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.trial.SocketOptions;
+import workbench.harness.trial.StrategySeries;
 import workbench.harness.trial.Variant;
 import workbench.reports.model.SeriesRole;
 
@@ -38,5 +42,22 @@ class RunPlanTest {
         assertThat(references).extracting(s -> s.key(SeriesRole.CEILING).label())
                 .containsExactly("loopback iperf3", "loopback iperf3-z"); // no iperf3 over a Unix socket or into nothing
         assertThat(plan.series()).hasSize(3 * 3 + 2);
+    }
+
+    @Test
+    void aStrategyListedAgainIsASeriesOfItsOwnForAnAaCheck() {
+        RunPlan p = Plans.plan(List.of(variant(128, Map.of())), List.of(new Network.Loopback()), 1, 0);
+        WriteStrategy vectored = Strategies.byName("vectored");
+        RunPlan aa = new RunPlan(p.variants(), p.dupPolicy(), List.of(vectored, vectored, Strategies.byName("scalar")),
+                p.networks(), p.bind(), p.token(), p.trials(), p.warmup(), p.out(), p.saveStream(), p.commandLine(),
+                p.settings(), p.ciTarget(), p.maxTrials(), p.backing(), p.baselines());
+        assertThat(aa.series()).extracting(s -> s.key(SeriesRole.STRATEGY).label())
+                .containsExactly("loopback vectored", "loopback vectored#2", "loopback scalar");
+        StrategySeries second = (StrategySeries) aa.series().get(1);
+        assertThat(second.name()).isEqualTo("vectored#2");
+        // the name travels to a sender agent and back to the same series
+        assertThat(StrategySeries.named(second.network(), "vectored#2", 0, second.variant())).isEqualTo(second);
+        assertThatThrownBy(() -> StrategySeries.named(second.network(), "vectored#1", 0, second.variant()))
+                .hasMessageContaining("not a strategy listing");
     }
 }

@@ -19,6 +19,7 @@ import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
+import workbench.reports.stats.Verdict;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.SidesTable;
 import workbench.reports.table.StatisticsTable;
@@ -106,12 +107,9 @@ public final class HtmlReport implements RunWriter {
         }
         StringBuilder b = new StringBuilder("<ul class=\"headline\">\n");
         for (Comparisons.SeriesComparison c : comparisons) {
-            b.append("<li><strong>").append(Html.escape(c.context())).append("</strong>: ")
-                    .append(Html.escape(c.comparison().headline())).append("</li>\n");
+            c.sentences().forEach(line -> b.append("<li>").append(Html.escape(line)).append("</li>\n"));
         }
-        b.append("</ul>\n<p class=\"note\">Speedup and time saved compare mean send times; the 95% CI is a "
-                + "percentile bootstrap of the median per-round ratio ").append(Html.escape(baseline))
-                .append(" time / candidate time.</p>\n");
+        b.append("</ul>\n<p class=\"note\">").append(Html.escape(Verdict.note(run))).append("</p>\n");
         List<Ceilings.Fraction> ceilings = Ceilings.of(run);
         if (!ceilings.isEmpty()) {
             b.append("<ul class=\"ceiling\">\n");

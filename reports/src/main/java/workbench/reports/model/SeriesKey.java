@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * @param params   any other setting swept in the run, by option name (sorted; empty when none)
  */
 public record SeriesKey(String strategy, String network, SeriesRole role, Map<String, String> params) {
+    /** what separates a strategy listed again (an A/A check) from its listing number: "vectored#2" */
+    public static final char REPEAT = '#';
+
     /** the network on which nobody receives, so nothing is verified */
     public static final String NULL_NETWORK = "null";
 
@@ -45,6 +48,37 @@ public record SeriesKey(String strategy, String network, SeriesRole role, Map<St
         String swept = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" "));
         return (network + " " + strategy + (swept.isEmpty() ? "" : " " + swept));
+    }
+
+    /** a series name for the {@code listing}-th listing of a strategy: "vectored", then "vectored#2", "vectored#3" */
+    public static String listed(String strategy, int listing) {
+        if (listing < 1) {
+            throw new IllegalArgumentException("listings count from 1, got " + listing);
+        }
+        return listing == 1 ? strategy : strategy + REPEAT + listing;
+    }
+
+    /** "vectored" for "vectored#2"; a name without a listing number is its own first listing */
+    public static String firstListing(String name) {
+        int at = name.indexOf(REPEAT);
+        return at < 0 ? name : name.substring(0, at);
+    }
+
+    /** 2 for "vectored#2", 1 for "vectored"; a malformed number is refused */
+    public static int listing(String name) {
+        int at = name.indexOf(REPEAT);
+        if (at < 0) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(name.substring(at + 1));
+            if (n >= 2) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a strategy listing (e.g. vectored#2)");
     }
 
     /** the same key (role included) for another strategy: the partner a comparison pairs with */

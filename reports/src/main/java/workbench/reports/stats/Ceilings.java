@@ -18,7 +18,6 @@ public final class Ceilings {
     /** every strategy series with every ceiling series of its network whose swept settings agree */
     public static List<Fraction> of(Run run) {
         List<Series> all = Series.of(run);
-        Bootstrap bootstrap = Bootstrap.of(run.manifest().settings().statistics());
         List<Fraction> out = new ArrayList<>();
         for (Series ours : all) {
             if (ours.key().role() != SeriesRole.STRATEGY || !ours.verified()) {
@@ -27,7 +26,7 @@ public final class Ceilings {
             for (Series ceiling : all) {
                 if (ceiling.key().role() == SeriesRole.CEILING && ceiling.key().network().equals(ours.key().network())
                         && Comparisons.agree(ceiling.key().params(), ours.key().params())) {
-                    out.add(new Fraction(ours, ceiling, Comparison.of(ceiling, ours, Metric.TRANSFER_SECONDS, bootstrap)));
+                    out.add(new Fraction(ours, ceiling, Comparison.of(ceiling, ours, Metric.TRANSFER_SECONDS)));
                 }
             }
         }

@@ -2,37 +2,51 @@ package workbench.reports.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import workbench.reports.model.Run;
+import workbench.reports.model.SeriesKey;
 import workbench.reports.model.SeriesRole;
 
-/** Every series of a run against its baseline partner: same network, same swept settings, same status. */
+/**
+ * Every series of a run against its baseline partner: same network, same swept settings, same
+ * status. A strategy listed again for an A/A check ("vectored#2", the second "vectored" of
+ * {@code --strategies vectored,vectored}) is also paired with its first listing.
+ */
 public final class Comparisons {
     /** the strategy the workbench compares against unless told otherwise */
     public static final String DEFAULT_BASELINE = "scalar";
+    /** the CPU figures that get a paired headline of their own beside the time */
+    public static final List<Metric> CPU_METRICS = List.of(Metric.SENDER_THREAD_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB);
 
     private Comparisons() {
     }
 
-    /**
-     * each non-baseline series against the baseline strategy's series of equal key, on send time,
-     * bootstrapped as the run's statistics settings say
-     */
+    /** each non-baseline series against the baseline strategy's series of equal key, on send time */
     public static List<SeriesComparison> against(Run run, String baselineStrategy) {
-        return against(run, baselineStrategy, Metric.SEND_SECONDS, Bootstrap.of(run.manifest().settings().statistics()));
+        return against(run, baselineStrategy, Metric.SEND_SECONDS);
     }
 
-    public static List<SeriesComparison> against(Run run, String baselineStrategy, Metric metric,
-                                                 Bootstrap bootstrap) {
+    public static List<SeriesComparison> against(Run run, String baselineStrategy, Metric metric) {
         // reference series (a ceiling, a baseline tool) are stated against, never paired as strategies
         List<Series> all = Series.of(run).stream().filter(s -> s.key().role() == SeriesRole.STRATEGY
                 || s.key().role() == SeriesRole.UNVERIFIED).toList();
+        double minEffect = Verdict.minEffect(run);
         List<SeriesComparison> out = new ArrayList<>();
         for (Series candidate : all) {
-            if (candidate.key().strategy().equals(baselineStrategy)) {
-                continue;
+            String name = candidate.key().strategy();
+            String first = SeriesKey.firstListing(name);
+            List<String> against = new ArrayList<>();
+            if (!name.equals(baselineStrategy)) {
+                against.add(baselineStrategy);
             }
-            for (Series base : partners(all, candidate, baselineStrategy)) {
-                out.add(new SeriesComparison(base, candidate, Comparison.of(base, candidate, metric, bootstrap)));
+            if (!first.equals(name) && !first.equals(baselineStrategy)) {
+                against.add(first);
+            }
+            for (String b : against) {
+                for (Series base : partners(all, candidate, b)) {
+                    out.add(new SeriesComparison(base, candidate, Comparison.of(base, candidate, metric), minEffect));
+                }
             }
         }
         return List.copyOf(out);
@@ -50,7 +64,7 @@ public final class Comparisons {
                 && agree(s.key().params(), key.params())).toList();
     }
 
-    static boolean agree(java.util.Map<String, String> a, java.util.Map<String, String> b) {
+    static boolean agree(Map<String, String> a, Map<String, String> b) {
         return a.entrySet().stream().allMatch(e -> !b.containsKey(e.getKey()) || b.get(e.getKey()).equals(e.getValue()));
     }
 
@@ -59,14 +73,15 @@ public final class Comparisons {
      *
      * @param baseline   the baseline series
      * @param candidate  the candidate series
-     * @param comparison the figures
+     * @param comparison the figures on the compared metric (send time unless asked otherwise)
+     * @param minEffect  the run's effect margin (--min-effect)
      */
-    public record SeriesComparison(Series baseline, Series candidate, Comparison comparison) {
+    public record SeriesComparison(Series baseline, Series candidate, Comparison comparison, double minEffect) {
         /** where both ran: network, the swept settings of both, and "(unverified)" when no receiver checked them */
         public String context() {
             var key = candidate.key();
             StringBuilder s = new StringBuilder(key.network());
-            java.util.Map<String, String> params = new java.util.TreeMap<>(baseline.key().params());
+            Map<String, String> params = new TreeMap<>(baseline.key().params());
             params.putAll(key.params());
             params.forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
             if (!candidate.verified()) {
@@ -75,9 +90,33 @@ public final class Comparisons {
             return s.toString();
         }
 
-        /** "context: headline" */
+        /** what the compared metric lets us say */
+        public Verdict verdict() {
+            return Verdict.of(comparison, minEffect);
+        }
+
+        /** the same pair on each CPU figure that both series have in some round (the null network has no receiver) */
+        public List<Verdict> cpuVerdicts() {
+            return CPU_METRICS.stream().map(m -> Comparison.of(baseline, candidate, m)).filter(c -> c.rounds() > 0)
+                    .map(c -> Verdict.of(c, minEffect)).toList();
+        }
+
+        /** "context: verdict" */
         public String sentence() {
-            return context() + ": " + comparison.headline();
+            return context() + ": " + verdict().sentence();
+        }
+
+        /**
+         * The headline lines of this pair: the time, then each CPU figure, e.g. "loopback: vectored
+         * saves …", "loopback: vectored uses 24.2% less sender thread CPU per GiB than scalar …"
+         */
+        public List<String> sentences() {
+            List<String> lines = new ArrayList<>();
+            lines.add(sentence());
+            for (Verdict v : cpuVerdicts()) {
+                lines.add(context() + ": " + v.sentence());
+            }
+            return List.copyOf(lines);
         }
     }
 }

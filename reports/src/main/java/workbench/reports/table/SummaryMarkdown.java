@@ -12,6 +12,7 @@ import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
+import workbench.reports.stats.Verdict;
 import workbench.reports.warn.Warning;
 
 /**
@@ -52,12 +53,11 @@ public final class SummaryMarkdown implements RunWriter {
         out.append("## Result\n\n");
         List<Comparisons.SeriesComparison> comparisons = Comparisons.against(run, baseline);
         for (Comparisons.SeriesComparison c : comparisons) {
-            out.append("- **").append(c.context()).append("**: ").append(c.comparison().headline()).append('\n');
+            c.sentences().forEach(line -> out.append("- ").append(line).append('\n'));
         }
         out.append(comparisons.isEmpty()
                 ? "No comparison: no series of another strategy ran beside a " + baseline + " series.\n\n"
-                : "\nSpeedup and time saved compare mean send times; the 95% CI is a percentile bootstrap of the "
-                        + "median per-round ratio " + baseline + " time / candidate time.\n\n");
+                : "\n" + Verdict.note(run) + "\n\n");
         List<Ceilings.Fraction> ceilings = Ceilings.of(run);
         for (Ceilings.Fraction f : ceilings) {
             out.append("- ").append(f.sentence()).append('\n');

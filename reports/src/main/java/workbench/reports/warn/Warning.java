@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import workbench.reports.model.Rounds;
 import workbench.reports.model.Run;
 import workbench.reports.model.SeriesRole;
@@ -24,8 +25,13 @@ public enum Warning {
     FAILED_TRIALS,
     /** a series' send time varies by more than {@link #HIGH_CV_LIMIT} of its mean */
     HIGH_CV,
-    /** a trial lies more than {@link #OUTLIER_MADS} scaled MADs from its series' median send time */
+    /**
+     * a trial lies more than {@link #OUTLIER_MADS} scaled MADs and more than {@link #OUTLIER_FLOOR} of
+     * the median from its series' median send time
+     */
     OUTLIER,
+    /** a series' send time moved between the first and the second half of its trials */
+    DRIFT,
     /** a series had no receiver to check the RAM it sent (the null network) */
     UNVERIFIED,
     /** other programs used CPU beside the sender and receiver, or the hypervisor stole CPU */
@@ -46,6 +52,14 @@ public enum Warning {
     public static final double HIGH_CV_LIMIT = 0.10;
     /** how many scaled MADs from the median make a trial an outlier */
     public static final double OUTLIER_MADS = 3;
+    /** the least deviation, as a fraction of the median, that makes an outlier: tight series' MADs are tiny */
+    public static final double OUTLIER_FLOOR = 0.05;
+    /** the change of the median send time between a series' halves that counts as drift */
+    public static final double DRIFT_LIMIT = 0.05;
+    /** the significance a drift needs (Mann–Whitney, first half against second) */
+    public static final double DRIFT_P = 0.05;
+    /** the fewest measured trials in which drift is looked for (three a half) */
+    public static final int DRIFT_MIN_TRIALS = 6;
     /** scales the median absolute deviation to estimate the sd of normal data */
     public static final double MAD_SCALE = 1.4826;
 
@@ -95,6 +109,7 @@ public enum Warning {
             }
             case HIGH_CV -> series.forEach(s -> highCv(run, s, out));
             case OUTLIER -> series.forEach(s -> outliers(run, s, out));
+            case DRIFT -> series.forEach(s -> drift(run, s, out));
             case UNVERIFIED -> series.stream().filter(s -> !s.verified() && s.key().role() == SeriesRole.UNVERIFIED)
                     .forEach(s -> out.add(new Found(this,
                     s.label(), "no receiver checked the RAM these " + s.trials().size()
@@ -110,13 +125,12 @@ public enum Warning {
     private void highCv(Run run, Series s, List<Found> out) {
         Summary t = Summary.of(s.values(Metric.SEND_SECONDS));
         if (Double.isFinite(t.cv()) && t.cv() > HIGH_CV_LIMIT) {
-            int warmup = run.manifest().settings().rounds().warmup();
-            int trials = run.manifest().settings().rounds().trials();
-            String fix = warmup < 5
-                    ? "raise --warmup (now " + warmup + ") or --trials (now " + trials + ")"
-                    : "raise --trials (now " + trials + ") and keep the machine idle while it runs";
-            out.add(new Found(this, s.label(), format("send time varies by CV %.1f%% (over %.0f%%); %s",
-                    100 * t.cv(), 100 * HIGH_CV_LIMIT, fix)));
+            var settings = run.manifest().settings();
+            long ram = settings.ram().sizes().stream().mapToLong(Long::longValue).max().orElse(0);
+            out.add(new Found(this, s.label(), format("send time varies by CV %.1f%% (over %.0f%%). What lowers a CV: more"
+                            + " RAM per trial (--ram, now %s), more warm-up (--warmup, now %d), a quieter machine, pinning"
+                            + " (--pin); more trials (--trials, now %d) do not lower it, they narrow the CI",
+                    100 * t.cv(), 100 * HIGH_CV_LIMIT, mib(ram), settings.rounds().warmup(), settings.rounds().trials())));
         }
     }
 
@@ -124,21 +138,52 @@ public enum Warning {
         double[] v = s.values(Metric.SEND_SECONDS);
         double median = Summary.of(v).median();
         double mad = MAD_SCALE * Summary.of(Arrays.stream(v).map(x -> Math.abs(x - median)).toArray()).median();
-        if (!(mad > 0)) {
+        // a relative floor: in a tight series a 3-MAD step can be well under a percent, which is no outlier
+        double limit = Math.max(OUTLIER_MADS * mad, OUTLIER_FLOOR * median);
+        if (!(limit > 0)) {
             return;
         }
         List<String> far = new ArrayList<>();
         for (TrialResult t : s.trials()) {
-            if (Math.abs(t.sendSeconds() - median) > OUTLIER_MADS * mad) {
+            if (Math.abs(t.sendSeconds() - median) > limit) {
                 far.add(format("trial %d (round %d, %.4f s)", t.index(), t.round(), t.sendSeconds()));
             }
         }
         if (!far.isEmpty()) {
             int warmup = run.manifest().settings().rounds().warmup();
-            out.add(new Found(this, s.label(), String.join(", ", far) + format(" lie%s more than %.0f MADs from the"
-                    + " median %.4f s; see the trials-in-order chart (early rounds point to too little warm-up:"
-                    + " --warmup is %d)", far.size() == 1 ? "s" : "", OUTLIER_MADS, median, warmup)));
+            out.add(new Found(this, s.label(), String.join(", ", far) + format(" lie%s more than %.0f MADs and %.0f%% from"
+                    + " the median %.4f s; see the trials-in-order chart (early rounds point to too little warm-up:"
+                    + " --warmup is %d)", far.size() == 1 ? "s" : "", OUTLIER_MADS, 100 * OUTLIER_FLOOR, median, warmup)));
         }
+    }
+
+    /**
+     * The first half of a series' trials against the second (the middle one of an odd count left
+     * out): drift when their medians differ by more than {@link #DRIFT_LIMIT} and a Mann–Whitney
+     * test puts the halves apart at {@link #DRIFT_P}.
+     */
+    private void drift(Run run, Series s, List<Found> out) {
+        double[] v = s.values(Metric.SEND_SECONDS);
+        if (v.length < DRIFT_MIN_TRIALS || Arrays.stream(v).anyMatch(x -> !Double.isFinite(x))) {
+            return;
+        }
+        double[] first = Arrays.copyOfRange(v, 0, v.length / 2);
+        double[] second = Arrays.copyOfRange(v, (v.length + 1) / 2, v.length);
+        double before = Summary.of(first).median();
+        double after = Summary.of(second).median();
+        double change = after / before - 1;
+        if (Math.abs(change) > DRIFT_LIMIT && new MannWhitneyUTest().mannWhitneyUTest(first, second) < DRIFT_P) {
+            out.add(new Found(this, s.label(), format("send time drifted over the run: median %.4f s over the first %d"
+                            + " trials, %.4f s over the last %d (%+.1f%%); something changed while it ran (other load,"
+                            + " frequency or thermal state, memory). Paired per-round ratios cancel drift that hits every"
+                            + " series alike; see the trials-in-order chart, and raise --warmup (now %d) if the early trials"
+                            + " are the odd ones", before, first.length, after, second.length, 100 * change,
+                    run.manifest().settings().rounds().warmup())));
+        }
+    }
+
+    private static String mib(long bytes) {
+        return bytes % (1L << 30) == 0 && bytes > 0 ? (bytes >> 30) + " GiB" : (bytes >> 20) + " MiB";
     }
 
     /**

@@ -52,7 +52,7 @@ class HtmlReportTest {
         assertThat(Pages.ids(doc)).contains("headline", "warnings", "seed", "statistics", "charts", "manifest",
                 "table-seed", "table-statistics", "table-transfer", "table-configuration", "table-environment",
                 "rerun", "chart-time", "chart-throughput", "chart-cpu", "chart-trials", "chart-distribution");
-        assertThat(Pages.text(doc, "headline")).contains("loopback: vectored", "scalar's time", "paired over 5 rounds");
+        assertThat(Pages.text(doc, "headline")).contains("loopback: vectored", "median of 5 per-round ratios", "a 95% CI needs at least 6 paired rounds");
         assertThat(Pages.headers(doc, "table-seed")).containsExactly("network", "strategy", "time (sec)", "write count",
                 "writev count", "dup count", "nodup count");
         assertThat(Pages.headers(doc, "table-statistics")).contains("n", "mean (s)", "sd (s)", "median (s)", "min (s)",

@@ -39,7 +39,8 @@ class WarningTest {
     void cvOverTenPercentIsNoisyAndTheHintNamesTheUsersCounts() {
         List<Warning.Found> found = Warning.check(run(0.10, 0.13, 0.08, 0.12, 0.09));
         assertThat(found).extracting(Warning.Found::warning).containsExactly(Warning.HIGH_CV);
-        assertThat(found.get(0).text()).contains("CV 19.9% (over 10%)", "--trials (now 5)");
+        assertThat(found.get(0).text()).contains("CV 19.9% (over 10%)", "more RAM per trial (--ram, now 1 GiB)",
+                "--warmup, now 0", "a quieter machine", "--pin", "more trials (--trials, now 5) do not lower it, they narrow the CI");
     }
 
     @Test
@@ -48,6 +49,28 @@ class WarningTest {
         assertThat(found).extracting(Warning.Found::warning).contains(Warning.OUTLIER);
         assertThat(found).filteredOn(f -> f.warning() == Warning.OUTLIER).singleElement()
                 .satisfies(f -> assertThat(f.text()).startsWith("trial 6 (round 6, 0.1600 s) lies more than 3 MADs"));
+    }
+
+    @Test
+    void aSubPercentStepInATightSeriesIsNoOutlier() {
+        // 0.6% from the median is over 3 MADs of these tight trials, but under the 5% floor
+        assertThat(Warning.check(run(0.1000, 0.1001, 0.0999, 0.1006))).extracting(Warning.Found::warning)
+                .doesNotContain(Warning.OUTLIER);
+        assertThat(Warning.check(run(0.1000, 0.1001, 0.0999, 0.1060))).extracting(Warning.Found::warning)
+                .contains(Warning.OUTLIER);
+    }
+
+    @Test
+    void aSeriesThatSlowsOverTheRunDrifts() {
+        List<Warning.Found> found = Warning.check(run(0.100, 0.101, 0.099, 0.100, 0.102, 0.110, 0.111, 0.112, 0.110, 0.113));
+        assertThat(found).extracting(Warning.Found::warning).containsExactly(Warning.DRIFT);
+        assertThat(found.get(0).text()).startsWith("send time drifted over the run: median 0.1000 s over the first 5 trials,"
+                + " 0.1110 s over the last 5 (+11.0%)");
+        // the same spread without a trend, and a trend within 5%, raise nothing
+        assertThat(Warning.check(run(0.100, 0.111, 0.099, 0.112, 0.102, 0.110, 0.101, 0.100, 0.110, 0.113)))
+                .extracting(Warning.Found::warning).doesNotContain(Warning.DRIFT);
+        assertThat(Warning.check(run(0.100, 0.101, 0.099, 0.100, 0.102, 0.103, 0.104, 0.105, 0.103, 0.104)))
+                .extracting(Warning.Found::warning).doesNotContain(Warning.DRIFT);
     }
 
     @Test
