@@ -46,7 +46,7 @@ public final class TrialsCsv implements RunWriter {
     }
 
     private static List<String> header(SortedSet<String> params) {
-        List<String> h = new ArrayList<>(List.of("index", "round", "warmup", "strategy", "network"));
+        List<String> h = new ArrayList<>(List.of("index", "round", "warmup", "fork", "strategy", "network"));
         params.forEach(p -> h.add("param." + p));
         h.addAll(List.of("status", "failure", "started_at", "send_seconds", "transfer_seconds", "stream_bytes",
                 "dup_pages", "nodup_pages", "write_calls", "writev_calls", "iovecs", "bytes_copied",
@@ -64,7 +64,7 @@ public final class TrialsCsv implements RunWriter {
 
     private static List<String> row(TrialResult t, SortedSet<String> params) {
         List<String> r = new ArrayList<>(List.of(Integer.toString(t.index()), Integer.toString(t.round()),
-                Boolean.toString(t.warmup()), t.series().strategy(), t.series().network()));
+                Boolean.toString(t.warmup()), Integer.toString(t.fork()), t.series().strategy(), t.series().network()));
         params.forEach(p -> r.add(t.series().params().getOrDefault(p, "")));
         var c = t.counts();
         r.addAll(List.of(t.status().name(), t.failureReason().orElse(""), t.startedAt(), number(t.sendSeconds()),

@@ -36,8 +36,8 @@ class TrialsCsvTest {
         String csv = TrialsCsv.render(StubRun.of(List.of(t)));
         String[] lines = csv.split("\r\n", -1);
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("index,round,warmup,strategy,network,param.batch,status,failure,");
-        assertThat(lines[1]).startsWith("0,0,false,vectored,loopback,64,FAILED,\"reset, by peer\",");
+        assertThat(lines[0]).startsWith("index,round,warmup,fork,strategy,network,param.batch,status,failure,");
+        assertThat(lines[1]).startsWith("0,0,false,0,vectored,loopback,64,FAILED,\"reset, by peer\",");
         assertThat(lines[1]).endsWith(",8.589934592,1024.0,0.0,0.0,0.0");
         assertThat(lines[2]).isEmpty();
     }
