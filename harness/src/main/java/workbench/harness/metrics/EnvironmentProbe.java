@@ -54,6 +54,15 @@ public final class EnvironmentProbe {
         }
     }
 
+    /** free space of /dev/shm in bytes (what a tmpfs mapping there may still take), or -1 where there is none */
+    public static long shmFree() {
+        try {
+            return Files.getFileStore(Path.of("/dev/shm")).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

@@ -68,7 +68,6 @@ public final class RunExecutor {
 
     public Outcome execute() throws IOException {
         checkOut();
-        checkMemory();
         RamBacking backing = backing();
         progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
         try (SenderRams rams = generate(backing)) {
@@ -139,7 +138,10 @@ public final class RunExecutor {
         }
     }
 
-    /** The backing asked for, shm when a strategy sends from the guest's file; refused where it cannot be had. */
+    /**
+     * The backing asked for, shm when a strategy sends from the guest's file; refused where it cannot
+     * be had, or where the machine cannot hold every process's guests (before anything is generated).
+     */
     private RamBacking backing() {
         List<String> fromFile = plan.strategies().stream().filter(WriteStrategy::needsFile).map(WriteStrategy::name).toList();
         boolean file = !fromFile.isEmpty();
@@ -150,8 +152,11 @@ public final class RunExecutor {
                     ExitCode.INVALID_INPUT);
         }
         long total = plan.rams().stream().mapToLong(RamSpec::size).sum();
+        BackingChoice choice = file ? BackingChoice.SHM : plan.backing();
+        new MemoryBudget(plan.rams().stream().map(RamSpec::size).toList(), Sites.hostProcesses(plan.networks()),
+                choice.pick(total)).check(MemoryBudget.Machine.now());
         try {
-            return (file ? BackingChoice.SHM : plan.backing()).resolve(total);
+            return choice.resolve(total);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserException(e.getMessage(), "choose another --backing or a smaller --ram", ExitCode.ENVIRONMENT);
         }
@@ -199,25 +204,6 @@ public final class RunExecutor {
         }
         if (!Files.isDirectory(plan.out()) || !Files.isWritable(plan.out())) {
             throw new UserException("cannot write results to " + plan.out(), "choose a writable folder with --out",
-                    ExitCode.ENVIRONMENT);
-        }
-    }
-
-    /** Every sender and receiver process holds the guest: fail before generating anything if the machine cannot. */
-    private void checkMemory() {
-        long copies = Sites.guestCopies(plan.networks());
-        long need;
-        try {
-            long guests = plan.rams().stream().mapToLong(RamSpec::size).reduce(0, Math::addExact);
-            need = Math.addExact(Math.multiplyExact(copies, guests), 512L << 20);
-        } catch (ArithmeticException e) {
-            need = Long.MAX_VALUE; // more than any machine has: refused below, not wrapped to a small number
-        }
-        long available = EnvironmentProbe.availableMemory();
-        if (available > 0 && need > available) {
-            throw new UserException(String.format(java.util.Locale.ROOT,
-                    "not enough memory: a %d MiB guest needs about %d MiB (%d processes each hold it), %d MiB available",
-                    plan.largestRam() >> 20, need >> 20, copies, available >> 20), "use a smaller --ram or free memory",
                     ExitCode.ENVIRONMENT);
         }
     }

@@ -81,13 +81,19 @@ public final class Sites implements SiteFactory {
         return n instanceof Network.Loopback || n instanceof Network.Link;
     }
 
-    /** How many processes on this host hold a copy of the guest: the sender, each local receiver, each link's agent. */
-    public static int guestCopies(List<Network> networks) {
-        int copies = 1;
+    /**
+     * The processes besides this one that the networks start on this host, each holding guest RAM: a
+     * receiver child for loopback, unix and each link (the largest guest), and a sender agent for each
+     * link (every guest, as this process does); a remote serve's and the null network's hold none here.
+     */
+    public static HostProcesses hostProcesses(List<Network> networks) {
+        int receivers = 0;
+        int agents = 0;
         for (Network n : networks) {
-            copies += n instanceof Network.Null ? 0 : n instanceof Network.Link ? 2 : 1;
+            receivers += n instanceof Network.Null || n instanceof Network.Remote ? 0 : 1;
+            agents += n instanceof Network.Link ? 1 : 0;
         }
-        return copies;
+        return new HostProcesses(receivers, agents);
     }
 
     private static Peer child(SiteSetup setup, Transport transport) throws IOException {

@@ -62,6 +62,9 @@ class RunLifecycleIT {
         Jar.Ran ran = Jar.run("run", "--ram", "1T", "--out", tmp.toString(), "--quiet");
         assertThat(ran.exit()).isEqualTo(3);
         assertThat(ran.err()).startsWith("workbench: error: not enough memory");
+        // one line: both sides' need, what the machine has, and the fix
+        assertThat(ran.err().strip()).doesNotContain("\n").containsPattern(
+                "need about \\d+ MiB \\(the sender \\d+ MiB, 1 receiver\\(s\\) \\d+ MiB each.*\\), \\d+ MiB is available; use a smaller --ram");
         assertThat(runDirs(tmp)).isEmpty();
     }
 

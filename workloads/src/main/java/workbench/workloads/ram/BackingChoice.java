@@ -28,12 +28,17 @@ public enum BackingChoice {
      * checked to have room: throws IllegalStateException, with the fix in its message, if not.
      */
     public RamBacking resolve(long totalBytes) {
-        RamBacking backing = switch (this) {
+        RamBacking backing = pick(totalBytes);
+        backing.checkRoom(totalBytes);
+        return backing;
+    }
+
+    /** The backing for {@code totalBytes} of guest RAM, not yet checked to have room. */
+    public RamBacking pick(long totalBytes) {
+        return switch (this) {
             case AUTO -> RamBacking.forSize(totalBytes);
             case DIRECT -> RamBacking.DIRECT;
             case SHM -> RamBacking.SHM;
         };
-        backing.checkRoom(totalBytes);
-        return backing;
     }
 }
