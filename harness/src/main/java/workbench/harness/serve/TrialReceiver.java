@@ -41,7 +41,7 @@ final class TrialReceiver {
     void prepare(Message.TrialParams params) {
         RamSpec spec = params.ram();
         if (ram == null || !ram.hasLayout(spec.blocks()) || ram.pageSize() != spec.pageSize()) {
-            ram = null; // let the old RAM go before the new is allocated
+            release(); // the old RAM goes before the new is allocated
             ram = GuestRam.allocate(spec.blocks(), spec.pageSize());
         }
         partial = spec.partial();
@@ -82,9 +82,19 @@ final class TrialReceiver {
                 decoded.records().page(), cpuUsed, missed, PeakMemory.ofThisProcess().orElse(0));
     }
 
-    /** Lets the RAM go (after a failed allocation, so the next trial starts from nothing). */
+    /**
+     * Lets the RAM go (before other RAM is allocated, or after a failed allocation, so the next trial
+     * starts from nothing). Direct memory returns only when its buffers are collected, and nothing
+     * collects them until the direct-memory cap is hit: without the collection here a sweep of sizes
+     * (--ram 2G,8G) would hold the old guest beside the new one, beyond what the run's memory check
+     * counts for a receiver.
+     */
     void release() {
-        ram = null;
+        if (ram != null) {
+            ram.close();
+            ram = null;
+            System.gc();
+        }
     }
 
     static Message.Result failed(int trial, String why, long bytes) {
