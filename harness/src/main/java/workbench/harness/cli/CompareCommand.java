@@ -17,16 +17,20 @@ import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.run.Defaults;
 import workbench.reports.compare.CompareReport;
+import workbench.reports.compare.CompareTables;
+import workbench.reports.compare.RunDelta;
 import workbench.reports.compare.IncomparableRunsException;
 import workbench.reports.compare.RunSet;
 import workbench.reports.model.Run;
 import workbench.reports.stats.Comparisons;
+import workbench.reports.table.TableWriter;
 
 /** {@code workbench compare}: several runs side by side in one report. */
 @Command(name = "compare", sortOptions = false,
-        description = {"Lays several runs side by side in one self-contained report.html: the settings that",
-                "differ between their manifests (network, machine, JVM, any option) name the groups, strategy is",
-                "the series. Runs whose guest RAM differs are refused unless --allow-different-ram is given."})
+        description = {"Lays several runs side by side in one self-contained report.html and prints a compact table:",
+                "the options that differ between the runs name the groups (else the host, JVM or kernel), strategy is",
+                "the series, each series is set against the same series of the first run. Runs whose guest RAM",
+                "differs are refused unless --allow-different-ram is given."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,7 +67,11 @@ public final class CompareCommand implements Callable<Integer> {
             throw RunFiles.cannotWrite(dir, e);
         }
         set.warnings().forEach(w -> spec.commandLine().getErr().println("workbench: warning: " + w));
-        spec.commandLine().getOut().println("report: " + dir.resolve(CompareReport.FILE_NAME));
+        java.io.PrintWriter console = spec.commandLine().getOut();
+        console.print(TableWriter.console().render(CompareTables.console(set)));
+        console.println();
+        RunDelta.of(set).forEach(d -> console.println(d.sentence()));
+        console.println("report: " + dir.resolve(CompareReport.FILE_NAME));
         return ExitCode.OK.code();
     }
 }

@@ -9,6 +9,7 @@ import workbench.reports.chart.ChartFiles;
 import workbench.reports.chart.Charts;
 import workbench.reports.chart.Figure;
 import workbench.reports.chart.Png;
+import workbench.reports.chart.RatioPoint;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.html.Html;
 import workbench.reports.html.HtmlReport;
@@ -46,8 +47,9 @@ public final class CompareReport {
     public String render(RunSet set, List<Png> charts) {
         StringBuilder b = new StringBuilder();
         b.append("<header>\n<h1>Comparison of ").append(set.members().size()).append(" runs</h1>\n<p class=\"state\">")
-                .append(Html.escape(set.differing().isEmpty() ? "The runs' manifests differ in no setting: groups are "
-                        + "named by run id." : "Grouped by what differs: " + String.join(", ", set.differing()) + "."))
+                .append(Html.escape(set.naming().isEmpty() ? "The runs differ in no setting or machine fact that names "
+                        + "a group: groups are named by run id." : "Grouped by " + String.join(", ", set.naming())
+                        + (set.differing().size() > set.naming().size() ? "; everything that differs is in the table of runs." : ".")))
                 .append("</p>\n</header>\n");
 
         b.append("<section id=\"runs\">\n<h2>Runs</h2>\n").append(Html.table(CompareTables.runs(set), "table-runs"))
@@ -58,6 +60,18 @@ public final class CompareReport {
             b.append("<h3>").append(Html.escape(m.group())).append("</h3>\n").append(HtmlReport.headline(m.run(), baseline));
         }
         b.append(Html.table(CompareTables.relative(set, baseline), "table-relative")).append("</section>\n");
+
+        List<RunDelta> deltas = RunDelta.of(set);
+        b.append("<section id=\"deltas\">\n<h2>Run against run</h2>\n");
+        if (deltas.isEmpty()) {
+            b.append("<p>No series of a later run matches a series of the first run (same strategy and swept settings).</p>\n");
+        } else {
+            b.append("<p class=\"note\">Each run's series against the same series of the first run (")
+                    .append(Html.escape(set.members().get(0).group())).append(").</p>\n<ul class=\"headline\">\n");
+            deltas.forEach(d -> b.append("<li>").append(Html.escape(d.sentence())).append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        b.append("</section>\n");
 
         List<Warning.Found> warnings = new ArrayList<>();
         set.warnings().forEach(w -> warnings.add(new Warning.Found(Warning.INCOMPARABLE_RUNS, "all runs", w)));
@@ -86,10 +100,10 @@ public final class CompareReport {
         return Html.page("Comparison of " + set.members().size() + " runs — migration-stream workbench", b.toString());
     }
 
-    /** send time, throughput and CPU per GiB by group (x axis) and strategy (series) */
+    /** send time, throughput and CPU per GiB by group (x axis) and strategy (series), and the run-against-run ratios */
     public List<Figure> figures(RunSet set) {
         String n = "n = number of measured trials per bar, in the statistics table";
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 new Figure("time", "Send time per group and strategy", "Mean send time of each run's measured trials, "
                         + "grouped by the settings that differ between the runs; " + n
                         + "; error bars: 95% confidence interval of the mean (Student's t).",
@@ -99,20 +113,41 @@ public final class CompareReport {
                         Charts.bars("Throughput by group", "throughput (Gbit/s)", "group", bars(set, Metric.GBIT_PER_SECOND))),
                 new Figure("cpu", "Sender and receiver CPU per GiB per group and strategy", "CPU seconds of the whole "
                         + "sender process and of the whole receiver process per GiB of stream, one series per strategy "
-                        + "and side; " + n
+                        + "and side (the receiver in the lighter shade); " + n
                         + "; error bars: 95% confidence interval of the mean.", Charts.bars("CPU cost per GiB by group",
-                        "CPU seconds per GiB", "group", cpuBars(set))));
+                        "CPU seconds per GiB", "group", cpuBars(set)))));
+        List<RunDelta> deltas = RunDelta.of(set);
+        if (!deltas.isEmpty()) {
+            String reference = set.members().get(0).group();
+            List<RatioPoint> points = deltas.stream().map(d -> new RatioPoint(d.ours().key().strategy() + " (" + d.group()
+                    + ")", Charts.context(d.ours().key(), d.ours().status()), d.ratio(), d.ci(), List.of())).toList();
+            figures.add(new Figure("deltas", "Each run against the first run", "Mean send time of the first run's ("
+                    + reference + ") series over the same series' in each later run: above the dashed line at 1× the later "
+                    + "run is faster. Diamonds: the ratio of means; vertical lines: its 95% bootstrap interval (each run's "
+                    + "trials resampled on their own: the runs were measured apart, so nothing is paired).",
+                    Charts.ratios("Speed against " + reference, "series (in the later run)", "speed ratio (" + reference
+                            + " time / this run's time)", points)));
+        }
+        return List.copyOf(figures);
     }
 
+    /**
+     * One bar per run and series: in a grid of groups × strategies when each run has one context
+     * (network and swept settings), else each bar on its own tick named "group series".
+     */
     private static List<Bar> bars(RunSet set, Metric metric) {
         boolean oneContext = set.members().stream().allMatch(m -> SeriesSummary.of(m.run()).stream()
                 .map(s -> Charts.context(s.key(), s.status())).distinct().count() <= 1);
+        List<String> labels = set.members().stream().flatMap(m -> SeriesSummary.of(m.run()).stream())
+                .map(SeriesSummary::label).toList();
+        boolean labelsApart = labels.stream().distinct().count() == labels.size(); // "loopback vectored", "unix vectored"
         List<Bar> bars = new ArrayList<>();
         for (RunSet.Member m : set.members()) {
             for (SeriesSummary s : SeriesSummary.of(m.run())) {
                 Summary sum = s.get(metric);
                 String category = oneContext ? m.group() : m.group() + " · " + Charts.context(s.key(), s.status());
-                bars.add(new Bar(category, s.key().strategy(), sum.mean(), sum.ci().halfWidth()));
+                bars.add(new Bar(category, s.key().strategy(), sum.mean(), sum.ci().halfWidth(),
+                        labelsApart ? s.label() : m.group() + " · " + s.label()));
             }
         }
         return bars;
@@ -122,8 +157,8 @@ public final class CompareReport {
         List<Bar> bars = new ArrayList<>();
         for (Metric m : List.of(Metric.SENDER_PROCESS_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB)) {
             for (Bar b : bars(set, m)) {
-                bars.add(new Bar(b.category(), b.series() + " " + (m == Metric.SENDER_PROCESS_CPU_PER_GIB ? "sender" : "receiver"),
-                        b.value(), b.halfWidth()));
+                String side = m == Metric.SENDER_PROCESS_CPU_PER_GIB ? "sender" : "receiver";
+                bars.add(new Bar(b.category(), b.series() + " " + side, b.value(), b.halfWidth(), b.alone() + " " + side));
             }
         }
         return bars;

@@ -8,6 +8,7 @@ import workbench.reports.model.Run;
 import workbench.reports.stats.Comparison;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
+import workbench.reports.table.Cells;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.StatisticsTable;
 import workbench.reports.table.Table;
@@ -31,6 +32,30 @@ public final class CompareTables {
             rows.add(row);
         }
         return Table.of(header, rows);
+    }
+
+    /**
+     * The console's compact table: per group and series the trials, mean send time with its 95% CI,
+     * throughput, and the speed ratio against the same series of the first run.
+     */
+    public static Table console(RunSet set) {
+        List<String> header = List.of("group", "series", "n", "send time (s)", "95% CI (s)", "Gbit/s", "vs first run");
+        List<RunDelta> deltas = RunDelta.of(set);
+        List<List<String>> rows = new ArrayList<>();
+        for (RunSet.Member m : set.members()) {
+            for (workbench.reports.stats.Series series : workbench.reports.stats.Series.of(m.run())) {
+                SeriesSummary s = SeriesSummary.of(series);
+                String delta = deltas.stream().filter(d -> d.group().equals(m.group()) && d.ours().equals(series))
+                        .findFirst().map(d -> format("%.2f×", d.ratio()) + (d.ci().defined()
+                                ? format(" (%.2f–%.2f)", d.ci().low(), d.ci().high()) : "")).orElse(m == set.members().get(0) ? "reference" : "—");
+                rows.add(List.of(m.group(), s.label(), Integer.toString(s.n()), Cells.fixed(s.sendTime().mean(), 4),
+                        Cells.interval(s.sendTime().ci(), 4), Cells.fixed(s.gbitPerSecond().mean(), 3), delta));
+            }
+        }
+        List<Table.Align> align = new ArrayList<>(Collections.nCopies(header.size(), Table.Align.RIGHT));
+        align.set(0, Table.Align.LEFT);
+        align.set(1, Table.Align.LEFT);
+        return new Table(header, align, rows);
     }
 
     /** the 2010 seed table of every run */

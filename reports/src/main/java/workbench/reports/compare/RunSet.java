@@ -12,17 +12,20 @@ import workbench.reports.model.Run;
 import workbench.reports.model.RunSettings;
 
 /**
- * Several runs laid side by side. The settings that differ between their manifests (any run
- * setting, compared by its text in {@link RunSettings#texts()}, or environment fact: network,
- * machine, JVM, …) name each run's group; within a group, series stay aligned by their
- * {@code SeriesKey}. Runs whose guest RAM differs are not
- * comparable: refused, or kept with a visible warning when the caller allows it.
+ * Several runs laid side by side. Each run's group is named by the settings the user set that
+ * differ between the runs (by their text in {@link RunSettings#texts()}: "net=unix"); only when no
+ * setting differs do the machine facts that differ name it (host, JVM, kernel, CPU), and when none
+ * does either, the run id. Facts derived from the settings (the description of each network) never
+ * name a group; they are listed with the rest in {@link #differing()}. Within a group, series stay
+ * aligned by their {@code SeriesKey}. Runs whose guest RAM differs are not comparable: refused, or
+ * kept with a visible warning when the caller allows it.
  *
  * @param members        the runs in the order given, each with its group name
  * @param differing      names of the settings that differ, run settings first, then environment
+ * @param naming         the names among them that name the groups
  * @param ramDifferences one line per RAM setting that differs, e.g. "ram: 16777216 vs 8388608"; empty when none
  */
-public record RunSet(List<Member> members, List<String> differing, List<String> ramDifferences) {
+public record RunSet(List<Member> members, List<String> differing, List<String> naming, List<String> ramDifferences) {
     /** what to do with runs whose RAM differs */
     public enum RamCheck {
         /** throw {@link IncomparableRunsException} */
@@ -35,7 +38,7 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
      * One run of the set.
      *
      * @param run      the run
-     * @param group    its name on the x axis: the differing settings as "k=v, …", or the run id when none differ
+     * @param group    its name on the x axis: the naming settings as "k=v, …", or the run id when none differ
      * @param settings the differing settings' values in this run ("—" when the run does not record it)
      */
     public record Member(Run run, String group, Map<String, String> settings) {
@@ -47,6 +50,7 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
     public RunSet {
         members = List.copyOf(members);
         differing = List.copyOf(differing);
+        naming = List.copyOf(naming);
         ramDifferences = List.copyOf(ramDifferences);
     }
 
@@ -72,15 +76,23 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
                     + "), so their times are not comparable");
         }
         List<String> names = differing.stream().map(RunSet::name).toList();
+        List<String> naming = differing.stream().filter(k -> k.startsWith(CONFIG)).toList();
+        if (naming.isEmpty()) {
+            naming = differing.stream().filter(k -> MACHINE_FACTS.contains(name(k))).toList();
+        }
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Map<String, String> mine = new LinkedHashMap<>();
             for (String k : differing) {
                 mine.put(name(k), settings.get(i).getOrDefault(k, MISSING));
             }
-            members.add(new Member(runs.get(i), group(runs.get(i), mine), mine));
+            Map<String, String> named = new LinkedHashMap<>();
+            for (String k : naming) {
+                named.put(name(k), settings.get(i).getOrDefault(k, MISSING));
+            }
+            members.add(new Member(runs.get(i), group(runs.get(i), named), mine));
         }
-        return new RunSet(unique(members), names, ram);
+        return new RunSet(unique(members), names, naming.stream().map(RunSet::name).toList(), ram);
     }
 
     /** the runs themselves, in order */
@@ -96,6 +108,9 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
     }
 
     private static final String MISSING = "—";
+    /** the machine facts that name groups when no setting differs: short, and chosen by whoever ran the runs */
+    private static final Set<String> MACHINE_FACTS = Set.of("host", "hostname", "java", "java.version", "java.vm", "os",
+            "kernel", "cpu", "cpu.model", "cpu.cores");
     private static final String CONFIG = "settings.";
     private static final String ENV = "environment.";
 

@@ -5,14 +5,14 @@ import workbench.reports.stats.Interval;
 import workbench.reports.stats.Summary;
 
 /** How numbers become table cells: always with a decimal point ({@link Locale#ROOT}); "n/a" for NaN. */
-final class Cells {
+public final class Cells {
     static final String MISSING = "n/a";
 
     private Cells() {
     }
 
     /** {@code value} with {@code decimals} digits after the point */
-    static String fixed(double value, int decimals) {
+    public static String fixed(double value, int decimals) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : MISSING;
     }
 
@@ -27,7 +27,7 @@ final class Cells {
     }
 
     /** "0.2280–0.2340" */
-    static String interval(Interval i, int decimals) {
+    public static String interval(Interval i, int decimals) {
         return i.defined() ? fixed(i.low(), decimals) + "–" + fixed(i.high(), decimals) : MISSING;
     }
 

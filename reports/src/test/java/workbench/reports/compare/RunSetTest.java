@@ -21,9 +21,22 @@ class RunSetTest {
         Run b = with(StubRun.create(), "b", dupPolicy("uniform"), Map.of("java", "21"));
         RunSet set = RunSet.of(List.of(a, b), RunSet.RamCheck.REJECT);
         assertThat(set.differing()).containsExactly("dup-policy", "java");
-        assertThat(set.members()).extracting(RunSet.Member::group)
-                .containsExactly("dup-policy=zero, java=17", "dup-policy=uniform, java=21");
+        assertThat(set.naming()).as("an option the user set names the groups, a machine fact does not").containsExactly("dup-policy");
+        assertThat(set.members()).extracting(RunSet.Member::group).containsExactly("dup-policy=zero", "dup-policy=uniform");
         assertThat(set.warnings()).isEmpty();
+    }
+
+    @Test
+    void withoutADifferingOptionAShortMachineFactNamesTheGroupsAndNetworkDescriptionsNever() {
+        Run a = with(StubRun.create(), "a", UnaryOperator.identity(), Map.of("java", "17", "network.loopback", "TCP over 127.0.0.1 (lo)"));
+        Run b = with(StubRun.create(), "b", UnaryOperator.identity(), Map.of("java", "21", "network.loopback", "TCP over 127.0.0.1 (eth0)"));
+        RunSet set = RunSet.of(List.of(a, b), RunSet.RamCheck.REJECT);
+        assertThat(set.differing()).containsExactly("java", "network.loopback");
+        assertThat(set.members()).extracting(RunSet.Member::group).containsExactly("java=17", "java=21");
+        Run c = with(StubRun.create(), "c", UnaryOperator.identity(), Map.of("network.loopback", "x"));
+        Run d = with(StubRun.create(), "d", UnaryOperator.identity(), Map.of("network.loopback", "y"));
+        assertThat(RunSet.of(List.of(c, d), RunSet.RamCheck.REJECT).members()).extracting(RunSet.Member::group)
+                .containsExactly("c", "d");
     }
 
     @Test
