@@ -34,7 +34,7 @@ class ReportCommandIT {
         assertThat(dir.resolve("trials.csv")).isNotEmptyFile();
         assertThat(Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8)).contains("## Seed table", "## Warnings");
         assertThat(pngs(dir.resolve("charts"))).containsExactlyInAnyOrder("cpu.png", "distribution.png", "throughput.png",
-                "time.png", "trials.png");
+                "time.png", "trials.png", "ratios.png");
         String html = selfContainedPage(dir.resolve("report.html"));
         assertThat(html).contains("id=\"table-seed\"", "id=\"table-statistics\"", "id=\"chart-time\"",
                 "id=\"chart-distribution\"", "--dup-policy uniform");
@@ -60,7 +60,8 @@ class ReportCommandIT {
         String html = selfContainedPage(out.resolve("report.html"));
         assertThat(html).contains("dup-policy=uniform", "dup-policy=zero", "20261125-205918-b5ecff",
                 "20261125-205928-eba818", "id=\"table-relative\"", "id=\"manifest-2\"");
-        assertThat(pngs(out.resolve("charts"))).containsExactlyInAnyOrder("cpu.png", "throughput.png", "time.png");
+        assertThat(pngs(out.resolve("charts"))).containsExactlyInAnyOrder("cpu.png", "throughput.png", "time.png", "deltas.png");
+        assertThat(ran.out()).contains("vs first run", "reference", "runs at ", "× the speed of ").contains("report: ");
     }
 
     @Test
@@ -128,8 +129,9 @@ class ReportCommandIT {
 
     private static List<String> pngs(Path charts) throws IOException {
         try (Stream<Path> files = Files.list(charts)) {
-            List<Path> all = files.toList();
+            List<Path> all = files.filter(p -> p.toString().endsWith(".png")).toList();
             for (Path p : all) {
+                assertThat(p.resolveSibling(p.getFileName().toString().replace(".png", ".svg"))).as("its SVG").isNotEmptyFile();
                 BufferedImage image = ImageIO.read(p.toFile());
                 assertThat(image).as(p.toString()).isNotNull();
                 assertThat(image.getWidth()).isEqualTo(1000);

@@ -18,7 +18,8 @@ import workbench.reports.stats.Summary;
  * One series of a run against the same series of the reference run (the first given): how many
  * times the reference's mean send time the other's speed is. Runs are measured apart, so nothing
  * pairs their rounds: the interval is a percentile bootstrap of the ratio of means, each run's
- * trials resampled on their own (seeded as the reference run's statistics settings say).
+ * trials resampled on their own, {@link #RESAMPLES} times from the fixed {@link #SEED}, so the
+ * same runs always give the same interval.
  *
  * @param reference the reference run's group
  * @param group     the other run's group
@@ -28,6 +29,11 @@ import workbench.reports.stats.Summary;
  * @param ci        95% bootstrap interval of {@code ratio} (undefined with fewer than two trials a side)
  */
 public record RunDelta(String reference, String group, Series ours, Series theirs, double ratio, Interval ci) {
+    /** bootstrap resamples of the interval */
+    public static final int RESAMPLES = 10_000;
+    /** the bootstrap generator's seed (Well19937c) */
+    public static final long SEED = 20100415L;
+
     /** every series of each later run against its match in the first run */
     public static List<RunDelta> of(RunSet set) {
         List<RunDelta> out = new ArrayList<>();
@@ -67,8 +73,8 @@ public record RunDelta(String reference, String group, Series ours, Series their
         if (a.length < 2 || b.length < 2) {
             return Interval.UNDEFINED;
         }
-        RandomGenerator random = new Well19937c(stats.bootstrapSeed());
-        int resamples = stats.bootstrapResamples();
+        RandomGenerator random = new Well19937c(SEED);
+        int resamples = RESAMPLES;
         double[] ratios = new double[resamples];
         for (int r = 0; r < resamples; r++) {
             ratios[r] = resampledMean(a, random) / resampledMean(b, random);
