@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import workbench.harness.net.DataListener;
+import workbench.harness.net.Deadline;
 import workbench.harness.net.control.ControlConnection;
 import workbench.harness.net.control.Message;
 import workbench.harness.net.control.ProtocolCode;
@@ -31,7 +32,7 @@ public final class ServeServer implements AutoCloseable {
     private final PrintStream log;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final TrialReceiver receiver = new TrialReceiver();
-    private final ScheduledExecutorService timer = Deadline.timer();
+    private final ScheduledExecutorService timer = Deadline.timer("serve-deadline");
 
     public ServeServer(ServeOptions options, PrintStream log) throws IOException {
         this.options = options;

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongFunction;
 import workbench.harness.baseline.Baseline;
 import workbench.harness.baseline.Measured;
 import workbench.harness.io.ReceiveMode;
@@ -16,10 +18,12 @@ import workbench.harness.metrics.Clock;
 import workbench.harness.metrics.CpuClock;
 import workbench.harness.metrics.MachineLoad;
 import workbench.harness.metrics.PeakMemory;
+import workbench.harness.net.Deadline;
 import workbench.harness.peer.Peer;
 import workbench.harness.peer.Receipt;
 import workbench.harness.peer.Reception;
 import workbench.harness.peer.TrialRequest;
+import workbench.harness.serve.Deadlines;
 import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
@@ -34,17 +38,30 @@ import workbench.workloads.page.DupPolicy;
  * (send time); the receiver's reading the end stops the transfer time; its digest must equal ours.
  */
 public final class TrialRunner {
-    static final Duration TRANSFER_TIMEOUT = Duration.ofMinutes(10);
+    /** how long a receiver that failed the stream is given to say why */
+    static final Duration AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final SenderRams rams;
     private final DupPolicy dupPolicy;
     private final Clock clock;
+    private final LongFunction<Duration> deadline;
     private final CpuClock cpu = new CpuClock();
+    private final ScheduledExecutorService timer = Deadline.timer("trial-deadline");
 
+    /** Trials with serve's own stream deadline (a minute plus the guest at 100 Mbit/s): a stalled receiver fails the trial. */
     public TrialRunner(SenderRams rams, DupPolicy dupPolicy, Clock clock) {
+        this(rams, dupPolicy, clock, Deadlines.DEFAULT::stream);
+    }
+
+    /**
+     * @param deadline how long a guest of so many bytes may take to be sent, and then again to be
+     *                 acknowledged: past it the data connections are closed and the trial fails
+     */
+    public TrialRunner(SenderRams rams, DupPolicy dupPolicy, Clock clock, LongFunction<Duration> deadline) {
         this.rams = rams;
         this.dupPolicy = dupPolicy;
         this.clock = clock;
+        this.deadline = deadline;
     }
 
     /** One trial of {@code series}, received by {@code peer}. */
@@ -60,20 +77,27 @@ public final class TrialRunner {
             MachineLoad.Sample load0 = MachineLoad.now();
             CpuClock.Sample cpu0 = cpu.now();
             long t0 = clock.nanoTime();
+            Duration within = deadline.apply(v.ram().size());
             StreamEncoder.Sent sent;
-            try {
-                sent = guest.encoder().encode(sink);
-            } catch (IOException e) {
-                Receipt r = reception.receipt(TRANSFER_TIMEOUT);
-                throw new IOException("sending failed: " + e.getMessage() + r.failure().map(f -> "; receiver: " + f).orElse(""), e);
+            // a receiver that stops reading (stopped, wedged) would block the write for ever: the deadline closes it
+            try (Deadline watch = Deadline.closing(timer, reception::close, within)) {
+                try {
+                    sent = guest.encoder().encode(sink);
+                } catch (IOException e) {
+                    if (watch.expired()) {
+                        throw new IOException("sending stalled: the receiver took no more of the stream within the trial's"
+                                + " deadline of " + within.toSeconds() + " s (" + sink.bytesPut() + " bytes sent)", e);
+                    }
+                    throw new IOException("sending failed: " + e.getMessage() + receiverSays(reception), e);
+                }
             }
             long t1 = clock.nanoTime();
             reception.endOfStream();
-            boolean ended = reception.awaitEnd(TRANSFER_TIMEOUT);
+            boolean ended = reception.awaitEnd(within);
             long t2 = clock.nanoTime();
             Cpu senderCpu = cpu.since(cpu0); // the sending thread idles after its flush: its CPU is the encode's
             MachineLoad.Sample load1 = MachineLoad.now();
-            Receipt receipt = reception.receipt(TRANSFER_TIMEOUT);
+            Receipt receipt = reception.receipt(within);
             Optional<String> failure = receipt.mismatch(sink.bytesPut(), guest.digest());
             TrialStatus status = failure.isPresent() ? TrialStatus.FAILED
                     : receipt.checked() ? TrialStatus.VERIFIED : TrialStatus.UNVERIFIED;
@@ -106,6 +130,15 @@ public final class TrialRunner {
                 failure.isPresent() ? TrialStatus.FAILED : TrialStatus.UNVERIFIED, failure.orElse(null), startedAt,
                 m.sendSeconds(), m.receiveSecondsFor(bytes), new Counts(m.sentBytes(), 0, 0, 0, 0, 0, 0), m.sender(), m.receiver(),
                 load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0));
+    }
+
+    /** what a receiver says of a stream that broke: its failure, or that it is gone too */
+    private static String receiverSays(Reception reception) {
+        try {
+            return reception.receipt(AFTER_FAILURE).failure().map(f -> "; receiver: " + f).orElse("");
+        } catch (IOException gone) {
+            return "; receiver: " + gone.getMessage();
+        }
     }
 
     private static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {

@@ -1,7 +1,13 @@
 package workbench.harness.trial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +20,16 @@ import workbench.harness.net.Transport;
 import workbench.harness.peer.CorruptingPeer;
 import workbench.harness.peer.NullPeer;
 import workbench.harness.peer.Peer;
+import workbench.harness.peer.Receipt;
+import workbench.harness.peer.Reception;
 import workbench.harness.peer.RemoteReceiver;
+import workbench.harness.peer.SenderSockets;
 import workbench.harness.peer.ServePeer;
+import workbench.harness.peer.TrialRequest;
 import workbench.harness.serve.LocalServe;
 import workbench.harness.serve.ServeOptions;
 import workbench.harness.strategy.Strategies;
+import workbench.reports.model.SeriesRole;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.workloads.page.Content;
@@ -107,5 +118,67 @@ class TrialRunnerTest {
             assertThat(t.status()).isEqualTo(TrialStatus.FAILED);
             assertThat(t.failureReason()).get().asString().contains("RAM digest mismatch").contains("mem1");
         });
+    }
+
+    @Test
+    void aReceiverThatStopsReadingFailsTheTrialAtItsDeadlineInsteadOfHangingTheSender() throws Exception {
+        // a real socket whose far end accepts and never reads: the sender's write blocks once the buffers fill
+        Variant v = new Variant(new RamSpec(RamSpec.evenBlocks(64 << 20, 1, 4096), 4096, 0, 0, 1, Layout.RUNS,
+                Content.RANDOM, 5), SinkOptions.of(32 << 10, 128), 32 << 10, SocketOptions.KERNEL, Map.of());
+        try (ServerSocketChannel stalled = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             SenderRams rams = new SenderRams(List.of(v.ram()), DupPolicy.ZERO, RamBacking.DIRECT)) {
+            TrialRunner runner = new TrialRunner(rams, DupPolicy.ZERO, Clock.SYSTEM, bytes -> Duration.ofSeconds(1));
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> runner.run(new Slot(0, 0, false, 0),
+                    new StrategySeries(new Network.Loopback(), Strategies.byName("vectored"), 0, v), new Stalled(stalled)))
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith("sending stalled: the receiver took no more of the stream within the trial's deadline of 1 s (");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
+    /** A receiver that takes the data connection and then neither reads nor answers. */
+    private record Stalled(ServerSocketChannel listener) implements Peer {
+        @Override
+        public Reception prepare(TrialRequest request) {
+            return new Reception() {
+                private SocketChannel ch;
+
+                @Override
+                public List<GatheringByteChannel> connect(SenderSockets sockets) throws java.io.IOException {
+                    ch = SocketChannel.open(listener.getLocalAddress());
+                    listener.accept(); // the kernel takes what fits in its buffers, then nothing more
+                    return List.of(ch);
+                }
+
+                @Override
+                public void endOfStream() {
+                }
+
+                @Override
+                public boolean awaitEnd(Duration timeout) throws java.io.IOException {
+                    throw new java.io.IOException("never reached");
+                }
+
+                @Override
+                public Receipt receipt(Duration timeout) throws java.io.IOException {
+                    throw new java.io.IOException("never reached");
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    ch.close();
+                }
+            };
+        }
+
+        @Override
+        public SeriesRole role() {
+            return SeriesRole.STRATEGY;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

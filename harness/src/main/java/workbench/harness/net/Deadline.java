@@ -1,4 +1,4 @@
-package workbench.harness.serve;
+package workbench.harness.net;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * progress ends at once. A deadline for the whole phase, not a per-read timeout that a byte every
  * few seconds would renew for ever.
  */
-final class Deadline implements AutoCloseable {
+public final class Deadline implements AutoCloseable {
     private final ScheduledFuture<?> task;
     private final AtomicBoolean expired;
 
@@ -23,17 +23,17 @@ final class Deadline implements AutoCloseable {
         this.expired = expired;
     }
 
-    /** A timer for a server's deadlines: one daemon thread, shut down with the server. */
-    static ScheduledExecutorService timer() {
+    /** A timer for deadlines: one daemon thread, shut down with its owner. */
+    public static ScheduledExecutorService timer(String name) {
         return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "serve-deadline");
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
     }
 
     /** Closes {@code channel} once {@code within} has passed, unless closed first. */
-    static Deadline closing(ScheduledExecutorService timer, Closeable channel, Duration within) {
+    public static Deadline closing(ScheduledExecutorService timer, Closeable channel, Duration within) {
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> task = timer.schedule(() -> {
             expired.set(true);
@@ -47,7 +47,7 @@ final class Deadline implements AutoCloseable {
     }
 
     /** true when the deadline passed and closed the channel */
-    boolean expired() {
+    public boolean expired() {
         return expired.get();
     }
 
