@@ -20,6 +20,7 @@ import workbench.harness.net.Network;
 import workbench.harness.net.control.ProtocolException;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.run.Defaults;
+import workbench.harness.run.OnFailure;
 import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
 import workbench.harness.run.RoundOrder;
@@ -137,6 +138,9 @@ public final class RunCommand implements Callable<Integer> {
     String order;
     @Option(names = "--order-seed", paramLabel = "SEED", description = "seed of --order random; default: --seed")
     Long orderSeed;
+    @Option(names = "--on-failure", defaultValue = Defaults.ON_FAILURE, paramLabel = "continue|stop",
+            description = "after a failed trial (recorded with its cause, never averaged): continue, restarting a receiver or sender agent that broke, or stop the run; default ${DEFAULT-VALUE}")
+    String onFailure;
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
     @Mixin(name = CommonOptions.MIXIN)
@@ -190,10 +194,11 @@ public final class RunCommand implements Callable<Integer> {
             List<String> references = baselineList();
             boolean pinned = SweepList.single("--pin", pin, SweepList::onOff);
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
-                    backingChoice, references, pinned, forks, statisticsSettings());
+                    backingChoice, references, pinned, forks, OnFailure.parse(onFailure), statisticsSettings());
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
                     Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
-                    backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), forks);
+                    backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), forks,
+                    OnFailure.parse(onFailure));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.net.Network;
+import workbench.harness.run.OnFailure;
 import workbench.harness.strategy.Strategies;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.trial.SocketOptions;
@@ -74,7 +75,7 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
 
     /** every setting as resolved, typed, lists for swept ones: the manifest's record and what --like reads back */
     RunSettings settings(DupPolicy policy, List<WriteStrategy> strategies, List<Network> networks, Rounds rounds,
-                         BackingChoice backing, List<String> baselines, boolean pin, int forks,
+                         BackingChoice backing, List<String> baselines, boolean pin, int forks, OnFailure onFailure,
                          List<Setting> runSettings) {
         RamSettings ramSettings = new RamSettings(ram.values(), blocks, RamSpec.DEFAULT_PAGE_SIZE, dup.values(),
                 uniform.values(), dirty.values(), lower(layout), lower(content), seed, lower(policy));
@@ -90,7 +91,8 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
                 new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))),
                 new Setting("baselines", SettingKind.ENUM, "run", baselines.isEmpty() ? List.of("none") : baselines),
                 new Setting("pin", SettingKind.FLAG, "run", List.of(pin ? "on" : "off")),
-                new Setting("forks", SettingKind.INTEGER, "run", List.of(String.valueOf(forks)))));
+                new Setting("forks", SettingKind.INTEGER, "run", List.of(String.valueOf(forks))),
+                new Setting("on-failure", SettingKind.ENUM, "run", List.of(lower(onFailure)))));
         entries.addAll(runSettings);
         return new RunSettings(ramSettings, networks.stream().map(Network::label).toList(),
                 strategies.stream().map(WriteStrategy::name).toList(), rounds, StatisticsSettings.DEFAULT, entries);

@@ -40,4 +40,6 @@ public final class Defaults {
     public static final String MIN_EFFECT = "2%";
     /** alternating rounds: our A/A runs gave no reason to shuffle by default */
     public static final String ORDER = "alternate";
+    /** a failed trial is recorded and the run goes on */
+    public static final String ON_FAILURE = "continue";
 }

@@ -1,36 +1,48 @@
 package workbench.harness.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.io.StreamSink;
 import workbench.harness.metrics.Clock;
 import workbench.harness.metrics.EnvironmentProbe;
+import workbench.harness.net.Network;
+import workbench.harness.net.control.ProtocolCode;
+import workbench.harness.net.control.ProtocolException;
 import workbench.harness.site.SiteFactory;
 import workbench.harness.site.SiteSet;
 import workbench.harness.site.SiteSetup;
 import workbench.harness.site.Sites;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.stream.StreamEncoder;
+import workbench.harness.trial.BaselineSeries;
 import workbench.harness.trial.SenderRams;
 import workbench.harness.trial.SeriesPlan;
 import workbench.harness.trial.Slot;
 import workbench.harness.trial.TrialRunner;
+import workbench.reports.model.Counts;
+import workbench.reports.model.Cpu;
 import workbench.reports.model.Manifest;
 import workbench.reports.model.Run;
+import workbench.reports.model.SeriesRole;
 import workbench.reports.model.TrialResult;
+import workbench.reports.model.TrialStatus;
 import workbench.workloads.ram.BackingChoice;
 import workbench.workloads.ram.RamBacking;
 import workbench.workloads.ram.RamSpec;
@@ -77,25 +89,24 @@ public final class RunExecutor {
             TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), clock);
             SiteSetup setup = new SiteSetup(plan.variants(), plan.dupPolicy(), backing, plan.bind(), plan.token(), version,
                     plan.baselines(), plan.pin());
-            SiteSet open = sites.open(plan.networks(), setup, runner);
+            OpenSites open = new OpenSites(setup, runner);
             try {
                 String id = runId();
                 Run start = new Run(Run.SCHEMA, id, new Manifest(plan.commandLine(), build, plan.settings(),
-                        environment(backing, open.facts())), List.of(), false, null);
+                        environment(backing, open.set().facts())), List.of(), false, null);
                 Path dir = createRunDir(id);
                 try (RunRecorder recorder = new RunRecorder(start, dir, Clock.SYSTEM)) {
                     try {
                         Counter counter = new Counter();
-                        for (int f = 0; f < plan.forks(); f++) {
+                        boolean going = true;
+                        for (int f = 0; f < plan.forks() && going; f++) {
                             if (f > 0) { // a fresh receiver child and sender agent: the variance between JVMs, as JMH's forks
-                                open.close();
-                                progress.note("fork " + (f + 1) + " of " + plan.forks() + ": restarting the receivers and sender agents");
-                                open = sites.open(plan.networks(), setup, runner);
+                                open.restart("fork " + (f + 1) + " of " + plan.forks());
                             }
-                            rounds(f, open, recorder, counter);
+                            going = rounds(f, open, recorder, counter);
                         }
                         progress.end();
-                        return new Outcome(recorder.complete(), dir, open.nominal());
+                        return new Outcome(recorder.complete(), dir, open.set().nominal());
                     } catch (IOException | RuntimeException e) {
                         progress.end();
                         recorder.fail(String.valueOf(e.getMessage()));
@@ -114,11 +125,40 @@ public final class RunExecutor {
         int trials;
     }
 
+    /** The run's open sites, started afresh for a fork or after a trial that broke them. */
+    private final class OpenSites implements AutoCloseable {
+        private final SiteSetup setup;
+        private final TrialRunner runner;
+        private SiteSet set;
+
+        OpenSites(SiteSetup setup, TrialRunner runner) throws IOException {
+            this.setup = setup;
+            this.runner = runner;
+            this.set = sites.open(plan.networks(), setup, runner);
+        }
+
+        SiteSet set() {
+            return set;
+        }
+
+        void restart(String why) throws IOException {
+            set.close();
+            progress.note(why + ": restarting the receivers and sender agents");
+            set = sites.open(plan.networks(), setup, runner);
+        }
+
+        @Override
+        public void close() {
+            set.close();
+        }
+    }
+
     /**
      * The rounds of fork {@code f}, interleaved, each trial recorded the moment it ends: the fork's
      * own warm-up, then its share of the measured rounds (with --ci-target, the last fork adds more).
+     * False when a failed trial stopped the run (--on-failure stop).
      */
-    private void rounds(int f, SiteSet open, RunRecorder recorder, Counter counter) throws IOException {
+    private boolean rounds(int f, OpenSites open, RunRecorder recorder, Counter counter) throws IOException {
         List<SeriesPlan> series = plan.series();
         int planned = plan.warmup() + plan.trialsOf(f);
         int total = plan.forks() * plan.warmup() + plan.trials();
@@ -128,14 +168,64 @@ public final class RunExecutor {
             for (Slot s : schedule.round(local, series.size(), plan.warmup(), counter.trials)) {
                 Slot slot = new Slot(s.index(), counter.rounds, s.warmup(), s.series());
                 SeriesPlan p = series.get(slot.series());
-                TrialResult trial = open.of(p.network()).run(slot, p).inFork(f);
+                Attempt attempt = attempt(open, slot, p);
+                TrialResult trial = attempt.trial().inFork(f);
                 recorder.add(trial);
                 counter.trials++;
                 progress.trial(slot, Math.max(total, counter.rounds + 1), total * series.size(), trial.series().label(),
                         trial.sendSeconds(), trial.failureReason().isEmpty());
                 trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
+                if (trial.status() == TrialStatus.FAILED) {
+                    if (plan.onFailure() == OnFailure.STOP) {
+                        recorder.fail("stopped after trial " + slot.index() + " failed (--on-failure stop): "
+                                + trial.failureReason().orElse(""));
+                        return false;
+                    }
+                    if (attempt.broke()) {
+                        open.restart("trial " + slot.index() + " broke its receiver or sender");
+                    }
+                }
             }
         }
+        return true;
+    }
+
+    /**
+     * One trial at its network's site. A fault that ends it part-way (a receiver or agent killed, a
+     * connection reset, a stalled peer) is the trial's failure, never the run's: recorded with its
+     * cause, and the sites restarted before the next. A receiver refusing the run's own settings
+     * (token, version, --max-ram, a parameter out of range) stops the run: every trial would meet it.
+     */
+    private Attempt attempt(OpenSites open, Slot slot, SeriesPlan p) throws IOException {
+        String startedAt = Instant.now().toString();
+        try {
+            return new Attempt(open.set().of(p.network()).run(slot, p), false);
+        } catch (ProtocolException e) {
+            if (REFUSALS.contains(e.code())) {
+                throw e;
+            }
+            return broken(slot, p, startedAt, e);
+        } catch (IOException | UncheckedIOException e) {
+            return broken(slot, p, startedAt, e);
+        }
+    }
+
+    /** the receiver's answers that refuse the run's settings rather than fail one trial */
+    private static final Set<ProtocolCode> REFUSALS = EnumSet.of(ProtocolCode.VERSION, ProtocolCode.AUTH, ProtocolCode.BUSY,
+            ProtocolCode.RAM_TOO_LARGE, ProtocolCode.BAD_PARAMETER);
+
+    /** a trial's result, and whether it ended part-way, leaving its site in doubt */
+    private record Attempt(TrialResult trial, boolean broke) {
+    }
+
+    /** A trial a fault ended part-way: failed with its cause, nothing measured. */
+    private static Attempt broken(Slot slot, SeriesPlan p, String startedAt, Exception e) {
+        SeriesRole role = p instanceof BaselineSeries ? SeriesRole.CEILING
+                : p.network() instanceof Network.Null ? SeriesRole.UNVERIFIED : SeriesRole.STRATEGY;
+        String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new Attempt(new TrialResult(slot.index(), slot.round(), slot.warmup(), p.key(role), TrialStatus.FAILED,
+                "the trial broke off: " + cause, startedAt, 0, 0, new Counts(0, 0, 0, 0, 0, 0, 0, 0), Cpu.NONE, Cpu.NONE,
+                0, 0, 0, 0), true);
     }
 
     /**

@@ -47,14 +47,16 @@ import workbench.workloads.ram.RamSpec;
  * @param baselines     reference transfers (iperf3, iperf3-z) measured beside the strategies where a network has them
  * @param pin           --pin: the sending process on one CPU, the receiving one on another
  * @param forks         --forks: how many times the receiver children and sender agents are started, the rounds spread over them
+ * @param onFailure     --on-failure: after a failed trial, go on (restarting what broke) or stop the run
  */
 public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStrategy> strategies, List<Network> networks,
                       Optional<InetAddress> bind, Optional<String> token, int trials, int warmup, Path out,
                       Optional<Path> saveStream, String commandLine, RunSettings settings,
                       OptionalDouble ciTarget, int maxTrials, BackingChoice backing, List<String> baselines,
-                      Optional<Pinning> pin, int forks) {
+                      Optional<Pinning> pin, int forks, OnFailure onFailure) {
     public RunPlan {
         baselines = List.copyOf(baselines);
+        java.util.Objects.requireNonNull(onFailure, "onFailure");
         variants = List.copyOf(variants);
         strategies = List.copyOf(strategies);
         networks = List.copyOf(networks);

@@ -48,12 +48,17 @@ final class Plans {
 
     static RunPlan plan(List<Variant> variants, List<Network> networks, int trials, int warmup, OptionalDouble ciTarget,
                         int maxTrials, Path out, List<String> baselines, int forks) {
+        return plan(variants, networks, trials, warmup, ciTarget, maxTrials, out, baselines, forks, OnFailure.CONTINUE);
+    }
+
+    static RunPlan plan(List<Variant> variants, List<Network> networks, int trials, int warmup, OptionalDouble ciTarget,
+                        int maxTrials, Path out, List<String> baselines, int forks, OnFailure onFailure) {
         Rounds rounds = new Rounds(trials, warmup, ciTarget, maxTrials);
         RunSettings settings = new RunSettings(new RamSettings(List.of(RAM.size()), 1, 4096, List.of(0.0), List.of(0.0),
                 List.of(1.0), "scattered", "random", RAM.seed(), "zero"), networks.stream().map(Network::label).toList(),
                 List.of("scalar", "vectored"), rounds, StatisticsSettings.DEFAULT, List.of());
         return new RunPlan(variants, DupPolicy.ZERO, List.of(Strategies.byName("scalar"), Strategies.byName("vectored")),
                 networks, Optional.empty(), Optional.empty(), trials, warmup, out, Optional.empty(), "workbench run", settings,
-                ciTarget, maxTrials, BackingChoice.AUTO, baselines, Optional.empty(), forks);
+                ciTarget, maxTrials, BackingChoice.AUTO, baselines, Optional.empty(), forks, onFailure);
     }
 }

@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.harness.net.Network;
 import workbench.harness.peer.FakePeer;
+import workbench.harness.peer.Peer;
+import workbench.harness.peer.Reception;
+import workbench.harness.peer.TrialRequest;
 import workbench.harness.site.LocalSite;
 import workbench.harness.site.SiteFactory;
 import workbench.harness.site.SiteSet;
 import workbench.reports.json.RunJson;
 import workbench.reports.model.Run;
+import workbench.reports.model.SeriesRole;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Metric;
@@ -43,12 +48,15 @@ class RunExecutorTest {
 
     private Run run(int trials, int warmup, OptionalDouble ciTarget, int maxTrials, int forks,
                     IntFunction<FakePeer.Script> script) throws IOException {
-        RunPlan plan = Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), trials, warmup, ciTarget,
-                maxTrials, out, List.of(), forks);
+        return run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), trials, warmup, ciTarget,
+                maxTrials, out, List.of(), forks), () -> new FakePeer(clock, script, FAITHFUL));
+    }
+
+    private Run run(RunPlan plan, Supplier<Peer> peers) throws IOException {
         SiteFactory fake = (networks, setup, runner) -> {
             opened.incrementAndGet();
             SiteSet sites = new SiteSet();
-            networks.forEach(n -> sites.add(n, new LocalSite(runner, new FakePeer(clock, script, FAITHFUL)), "fake"));
+            networks.forEach(n -> sites.add(n, new LocalSite(runner, peers.get()), "fake"));
             return sites;
         };
         RunExecutor.Outcome outcome = new RunExecutor(plan, new Progress(System.err, true), "test", "test", fake,
@@ -120,5 +128,71 @@ class RunExecutorTest {
         assertThat(run.trials().stream().filter(TrialResult::measured)).hasSize(5 * 2);
         // each fork's measured rounds start in plan order, as a run's do
         assertThat(run.trials().get(2).series().strategy()).isEqualTo(run.trials().get(10).series().strategy());
+    }
+
+    @Test
+    void aTrialThatBreaksOffIsFailedWithItsCauseAndTheRunGoesOnWithFreshSites() throws IOException {
+        // trial 3's connection is reset under it (a receiver killed, a cable pulled): an exception, not a receipt
+        Run run = run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 3, 1), () -> new Breaking(
+                new FakePeer(clock, t -> FakePeer.Script.ok(1.0), FAITHFUL), 3, "Connection reset"));
+        assertThat(run.complete()).isTrue();
+        assertThat(run.trials()).hasSize(8);
+        TrialResult broken = run.trials().get(3);
+        assertThat(broken.status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(broken.failureReason()).get().asString().isEqualTo("the trial broke off: Connection reset");
+        assertThat(broken.series().strategy()).isEqualTo("vectored");
+        assertThat(run.trials()).filteredOn(t -> t.index() != 3).allSatisfy(t -> assertThat(t.status()).isEqualTo(TrialStatus.VERIFIED));
+        assertThat(opened.get()).as("the sites are started afresh after the break").isEqualTo(2);
+        Series vectored = Series.of(run).stream().filter(s -> s.key().strategy().equals("vectored")).findFirst().orElseThrow();
+        assertThat(vectored.values(Metric.SEND_SECONDS)).hasSize(2);
+    }
+
+    @Test
+    void onFailureStopEndsTheRunAtTheFirstFailedTrialAndSaysWhy() throws IOException {
+        RunPlan plan = Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 3, 1, OptionalDouble.empty(), 3,
+                out, List.of(), 1, OnFailure.STOP);
+        Run run = run(plan, () -> new FakePeer(clock, t -> t == 2 ? FakePeer.Script.failing(1.0, "stream broke")
+                : FakePeer.Script.ok(1.0), FAITHFUL));
+        assertThat(run.trials()).hasSize(3);
+        assertThat(run.trials().get(2).status()).isEqualTo(TrialStatus.FAILED);
+        assertThat(run.complete()).isFalse();
+        assertThat(run.error()).isEqualTo("stopped after trial 2 failed (--on-failure stop): receiver: stream broke");
+        assertThat(opened.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aReceiverThatLiesAboutItsDigestFailsEveryTrialAndNothingIsAveraged() throws IOException {
+        // it claims to hold RAM it does not: the digest of another guest than the one sent
+        RamDigest other = RamDigest.of(RamImage.create(new workbench.workloads.ram.RamSpec(Plans.RAM.blocks(), 4096, 0, 0, 1,
+                Plans.RAM.layout(), Plans.RAM.content(), Plans.RAM.seed() + 1), RamImage.dirtyLog(Plans.RAM)));
+        Run run = run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 2, 0),
+                () -> new FakePeer(clock, t -> FakePeer.Script.ok(1.0), other));
+        assertThat(run.trials()).hasSize(4).allSatisfy(t -> {
+            assertThat(t.status()).isEqualTo(TrialStatus.FAILED);
+            assertThat(t.failureReason()).get().asString().contains("RAM digest mismatch");
+        });
+        assertThat(Series.of(run)).allSatisfy(s -> assertThat(s.values(Metric.SEND_SECONDS)).isEmpty());
+        assertThat(opened.get()).as("a lie is a failed trial, not a broken site").isEqualTo(1);
+    }
+
+    /** A peer whose trial {@code at} breaks off with an I/O error as it is prepared. */
+    private record Breaking(Peer inner, int at, String why) implements Peer {
+        @Override
+        public Reception prepare(TrialRequest request) throws IOException {
+            if (request.trial() == at) {
+                throw new java.net.SocketException(why);
+            }
+            return inner.prepare(request);
+        }
+
+        @Override
+        public SeriesRole role() {
+            return inner.role();
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
     }
 }

@@ -50,7 +50,7 @@ class RunPlanTest {
         WriteStrategy vectored = Strategies.byName("vectored");
         RunPlan aa = new RunPlan(p.variants(), p.dupPolicy(), List.of(vectored, vectored, Strategies.byName("scalar")),
                 p.networks(), p.bind(), p.token(), p.trials(), p.warmup(), p.out(), p.saveStream(), p.commandLine(),
-                p.settings(), p.ciTarget(), p.maxTrials(), p.backing(), p.baselines(), p.pin(), p.forks());
+                p.settings(), p.ciTarget(), p.maxTrials(), p.backing(), p.baselines(), p.pin(), p.forks(), p.onFailure());
         assertThat(aa.series()).extracting(s -> s.key(SeriesRole.STRATEGY).label())
                 .containsExactly("loopback vectored", "loopback vectored#2", "loopback scalar");
         StrategySeries second = (StrategySeries) aa.series().get(1);
