@@ -133,7 +133,8 @@ class RunExecutorTest {
     @Test
     void aTrialThatBreaksOffIsFailedWithItsCauseAndTheRunGoesOnWithFreshSites() throws IOException {
         // trial 3's connection is reset under it (a receiver killed, a cable pulled): an exception, not a receipt
-        Run run = run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 3, 1), () -> new Breaking(
+        Run run = run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 3, 1, OptionalDouble.empty(), 3,
+                out), () -> new Breaking(
                 new FakePeer(clock, t -> FakePeer.Script.ok(1.0), FAITHFUL), 3, "Connection reset"));
         assertThat(run.complete()).isTrue();
         assertThat(run.trials()).hasSize(8);
@@ -165,7 +166,7 @@ class RunExecutorTest {
         // it claims to hold RAM it does not: the digest of another guest than the one sent
         RamDigest other = RamDigest.of(RamImage.create(new workbench.workloads.ram.RamSpec(Plans.RAM.blocks(), 4096, 0, 0, 1,
                 Plans.RAM.layout(), Plans.RAM.content(), Plans.RAM.seed() + 1), RamImage.dirtyLog(Plans.RAM)));
-        Run run = run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 2, 0),
+        Run run = run(Plans.plan(List.of(Plans.variant()), List.of(new Network.Loopback()), 2, 0, OptionalDouble.empty(), 2, out),
                 () -> new FakePeer(clock, t -> FakePeer.Script.ok(1.0), other));
         assertThat(run.trials()).hasSize(4).allSatisfy(t -> {
             assertThat(t.status()).isEqualTo(TrialStatus.FAILED);
