@@ -123,8 +123,9 @@ public final class RunCommand implements Callable<Integer> {
             description = {"reference transfers measured in the same rounds on loopback and emulated links, the ceiling each strategy",
                     "is stated against: iperf3 (-l 1M), iperf3-z (also -Z); auto = iperf3 when installed; default ${DEFAULT-VALUE}"})
     String baselines;
-    @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = "off",
-            description = "the sending process on one CPU, the receiving process on another (taskset), everything else unpinned; default ${DEFAULT-VALUE}")
+    @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.PIN, paramLabel = "on|off|auto",
+            description = "the sending process on one CPU, the receiving process on another (taskset), everything else unpinned;"
+                    + " auto = on where two CPUs and taskset are there; default ${DEFAULT-VALUE}")
     String pin;
     @Option(names = "--forks", defaultValue = "1",
             description = "start the receiver children and sender agents this many times, each fork with its own warm-up and a share of the rounds (the variance between JVMs, as JMH's forks); default ${DEFAULT-VALUE}")
@@ -192,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             BackingChoice backingChoice = BackingChoice.parse(backing);
             List<String> references = baselineList();
-            boolean pinned = SweepList.single("--pin", pin, SweepList::onOff);
+            boolean pinned = pin.trim().equalsIgnoreCase("auto") ? Pinning.available() : SweepList.single("--pin", pin, SweepList::onOff);
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
                     backingChoice, references, pinned, forks, OnFailure.parse(onFailure), statisticsSettings());
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,

@@ -35,6 +35,22 @@ public record Pinning(int sender, int receiver, String allowed) {
         return new Pinning(cpus.get(0), cpus.get(1), allowedList);
     }
 
+    /** whether --pin auto pins: two CPUs to use, and taskset there to pin with */
+    public static boolean available() {
+        if (expand(allowedCpus()).size() < 2) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder(TASKSET, "-V").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** the prefix that starts a process on the sender's CPU (a link's sender agent) */
     public List<String> senderPrefix() {
         return List.of(TASKSET, "-c", String.valueOf(sender));

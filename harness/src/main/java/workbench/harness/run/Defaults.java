@@ -34,6 +34,8 @@ public final class Defaults {
     public static final String OUT = "results";
     /** direct memory while the guests fit under the JVM's cap, /dev/shm beyond */
     public static final String BACKING = "auto";
+    /** sender and receiver on CPUs of their own where the machine has two: measured to narrow the headline's CI (README) */
+    public static final String PIN = "off";
     /** iperf3 beside the strategies when it is installed */
     public static final String BASELINES = "auto";
     /** the effect margin of a verdict: ±2% in the log ratio (Verdict.DEFAULT_MIN_EFFECT) */

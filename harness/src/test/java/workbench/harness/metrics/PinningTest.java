@@ -20,6 +20,11 @@ class PinningTest {
     }
 
     @Test
+    void autoPinsHereWhereTwoCpusAndTasksetAreThere() {
+        assertThat(Pinning.available()).isEqualTo(Pinning.expand(Pinning.allowedCpus()).size() >= 2);
+    }
+
+    @Test
     void oneCpuCannotHoldBothSides() {
         assertThatThrownBy(() -> Pinning.choose("3")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("--pin needs two CPUs");
