@@ -23,7 +23,7 @@ import java.util.List;
  * <p>Small items are staged in a direct buffer and written before each sendfile (or when it
  * fills). Nothing is allocated per page.
  */
-public final class SendfileSink implements StreamSink {
+public final class SendfileSink extends StagedSink {
     /** How nodup pages are framed. */
     public enum Framing {
         /** one QEMU PAGE record per page */
@@ -34,10 +34,6 @@ public final class SendfileSink implements StreamSink {
 
     private final GatheringByteChannel out;
     private final Framing framing;
-    private final ByteBuffer staging;
-    private final SyscallCounts calls = new SyscallCounts();
-    private long put;
-    private long copied;
     private IOException error;
     /** the run being gathered (RUNS): its first page, its length in pages, and whether it continues the block before */
     private PageRef runFirst;
@@ -45,42 +41,9 @@ public final class SendfileSink implements StreamSink {
     private boolean runContinued;
 
     public SendfileSink(GatheringByteChannel out, Framing framing, int stagingBytes) {
+        super(stagingBytes);
         this.out = out;
         this.framing = framing;
-        this.staging = ByteBuffer.allocateDirect(stagingBytes);
-    }
-
-    @Override
-    public void putByte(int b) throws IOException {
-        room(1);
-        staging.put((byte) b);
-        copied(1);
-    }
-
-    @Override
-    public void putBe32(int v) throws IOException {
-        room(Integer.BYTES);
-        staging.putInt(v);
-        copied(Integer.BYTES);
-    }
-
-    @Override
-    public void putBe64(long v) throws IOException {
-        room(Long.BYTES);
-        staging.putLong(v);
-        copied(Long.BYTES);
-    }
-
-    @Override
-    public void putBytes(byte[] src, int offset, int length) throws IOException {
-        while (length > 0) {
-            room(1);
-            int n = Math.min(length, staging.remaining());
-            staging.put(src, offset, n);
-            copied(n);
-            offset += n;
-            length -= n;
-        }
     }
 
     @Override
@@ -152,10 +115,11 @@ public final class SendfileSink implements StreamSink {
             error = e;
             throw e;
         }
-        put += (long) pages * first.block().pageSize();
+        uncopied((long) pages * first.block().pageSize());
     }
 
-    private void room(int bytes) throws IOException {
+    @Override
+    protected void room(int bytes) throws IOException {
         if (error != null) {
             throw error;
         }
@@ -180,26 +144,6 @@ public final class SendfileSink implements StreamSink {
             throw e;
         }
         staging.clear();
-    }
-
-    private void copied(int n) {
-        put += n;
-        copied += n;
-    }
-
-    @Override
-    public long bytesPut() {
-        return put;
-    }
-
-    @Override
-    public long bytesCopied() {
-        return copied;
-    }
-
-    @Override
-    public SyscallCounts calls() {
-        return calls;
     }
 
     /** Flushes; after a failed write there is nothing to flush, and that failure was already thrown to the writer. */

@@ -10,25 +10,21 @@ import java.nio.channels.GatheringByteChannel;
  * holds {@code batch} pages or the staging buffer fills. Nothing is allocated per page: the
  * staging segments are preallocated views.
  */
-public final class VectoredSink implements StreamSink {
+public final class VectoredSink extends StagedSink {
     private final GatheringByteChannel out;
     private final int batch;
-    private final ByteBuffer staging;
     private final ByteBuffer[] segments;
     private final ByteBuffer[] iov;
     private int iovCount;
     private int segmentCount;
     private int pages;
     private int segmentStart;
-    private final SyscallCounts calls = new SyscallCounts();
-    private long put;
-    private long copied;
     private IOException error;
 
     public VectoredSink(GatheringByteChannel out, int batch, int stagingBytes) {
+        super(stagingBytes);
         this.out = out;
         this.batch = batch;
-        this.staging = ByteBuffer.allocateDirect(stagingBytes);
         this.segments = new ByteBuffer[batch + 1];
         for (int i = 0; i < segments.length; i++) {
             segments[i] = staging.duplicate();
@@ -37,44 +33,11 @@ public final class VectoredSink implements StreamSink {
     }
 
     @Override
-    public void putByte(int b) throws IOException {
-        room(1);
-        staging.put((byte) b);
-        copied(1);
-    }
-
-    @Override
-    public void putBe32(int v) throws IOException {
-        room(Integer.BYTES);
-        staging.putInt(v);
-        copied(Integer.BYTES);
-    }
-
-    @Override
-    public void putBe64(long v) throws IOException {
-        room(Long.BYTES);
-        staging.putLong(v);
-        copied(Long.BYTES);
-    }
-
-    @Override
-    public void putBytes(byte[] src, int offset, int length) throws IOException {
-        while (length > 0) {
-            room(1);
-            int n = Math.min(length, staging.remaining());
-            staging.put(src, offset, n);
-            copied(n);
-            offset += n;
-            length -= n;
-        }
-    }
-
-    @Override
     public void putPageBytes(PageRef ref) throws IOException {
         ByteBuffer page = ref.bytes();
         closeSegment();
         iov[iovCount++] = page; // by reference: the page is never copied
-        put += page.remaining();
+        uncopied(page.remaining());
         if (++pages == batch) {
             flush();
         }
@@ -122,18 +85,14 @@ public final class VectoredSink implements StreamSink {
         }
     }
 
-    private void room(int bytes) throws IOException {
+    @Override
+    protected void room(int bytes) throws IOException {
         if (error != null) {
             throw error;
         }
         if (staging.remaining() < bytes) {
             flush();
         }
-    }
-
-    private void copied(int n) {
-        put += n;
-        copied += n;
     }
 
     /** Queues the staged bytes since the last queued segment as one iovec entry. */
@@ -145,21 +104,6 @@ public final class VectoredSink implements StreamSink {
             iov[iovCount++] = view;
             segmentStart = end;
         }
-    }
-
-    @Override
-    public long bytesPut() {
-        return put;
-    }
-
-    @Override
-    public long bytesCopied() {
-        return copied;
-    }
-
-    @Override
-    public SyscallCounts calls() {
-        return calls;
     }
 
     /** Flushes; after a failed write there is nothing to flush, and that failure was already thrown to the writer. */
