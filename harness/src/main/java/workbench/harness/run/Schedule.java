@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import workbench.harness.trial.Slot;
 import workbench.reports.model.RunSettings;
@@ -49,7 +50,7 @@ public record Schedule(RoundOrder order, long seed) {
 
     /** the trials of one round, numbered from {@code firstIndex}; alternating measured rounds start in plan order */
     public List<Slot> round(int round, int series, int warmup, int firstIndex) {
-        List<Integer> order = IntStream.range(0, series).boxed().collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        List<Integer> order = IntStream.range(0, series).boxed().collect(Collectors.toCollection(ArrayList::new));
         if (this.order == RoundOrder.RANDOM) {
             // mixed first: java.util.Random's first draws from neighbouring seeds are alike
             Collections.shuffle(order, new Random(new SplittableRandom(seed + round * 0x9E3779B97F4A7C15L).nextLong()));

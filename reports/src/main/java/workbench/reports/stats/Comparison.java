@@ -13,8 +13,8 @@ import org.apache.commons.math3.stat.inference.TTest;
  * <p>One estimator: the per-round ratio baseline / candidate, its median, and the distribution-free
  * 95% CI of that median ({@link MedianInterval}); speedup and time saved are read from that median.
  * Interleaved rounds share the machine's drift, so the ratio within a round cancels it. Welch's
- * t-test on the two means is kept as a classical side figure for tables (labelled "Welch p, means"),
- * never in the headline: it is of another statistic.
+ * t-test on the two means is kept as a classical side figure for tables, never in the headline: it
+ * tests the means, another statistic.
  *
  * @param baseline      name of the baseline in sentences (e.g. "scalar")
  * @param candidate     name of the candidate (e.g. "vectored")

@@ -38,4 +38,24 @@ class ComparisonsTest {
                 "link:ipoib scalar-buffer=32K tcp-nodelay=on");
         assertThat(found.get(0).comparison().medianRatio()).isGreaterThan(1.0);
     }
+
+    @Test
+    void aStrategyListedAgainIsPairedWithItsFirstListingAndWithTheBaseline() {
+        List<TrialResult> trials = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            trials.add(StubRun.simple(round, SeriesKey.of("vectored", "loopback"), TrialStatus.VERIFIED, 0.20 + 0.001 * round));
+            trials.add(StubRun.simple(round, SeriesKey.of("vectored#2", "loopback"), TrialStatus.VERIFIED, 0.20 + 0.001 * round));
+            trials.add(StubRun.simple(round, SeriesKey.of("scalar", "loopback"), TrialStatus.VERIFIED, 0.30));
+            trials.add(StubRun.simple(round, SeriesKey.of("scalar#2", "loopback"), TrialStatus.VERIFIED, 0.30));
+        }
+        List<Comparisons.SeriesComparison> found = Comparisons.against(StubRun.of(trials), "scalar");
+        assertThat(found).extracting(c -> c.candidate().key().strategy() + " vs " + c.baseline().key().strategy())
+                .containsExactly("vectored vs scalar", "vectored#2 vs scalar", "vectored#2 vs vectored", "scalar#2 vs scalar");
+        assertThat(found.get(2).verdict().outcome()).isEqualTo(Verdict.Outcome.EQUIVALENT);
+        assertThat(found.get(2).sentence()).startsWith("loopback: vectored#2 vs vectored: equivalent within ±2% (speedup 1.00×");
+        // without the baseline in the run, the A/A pair is still reported
+        List<TrialResult> aa = trials.stream().filter(t -> t.series().strategy().startsWith("vectored")).toList();
+        assertThat(Comparisons.against(StubRun.of(aa), "scalar")).extracting(c -> c.candidate().key().strategy())
+                .containsExactly("vectored#2");
+    }
 }
