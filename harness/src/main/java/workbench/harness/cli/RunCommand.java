@@ -25,6 +25,7 @@ import workbench.harness.run.Progress;
 import workbench.harness.run.RunExecutor;
 import workbench.harness.run.RoundOrder;
 import workbench.harness.run.RunPlan;
+import workbench.harness.site.Destination;
 import workbench.harness.site.Sites;
 import workbench.harness.strategy.Strategies;
 import workbench.harness.strategy.WriteStrategy;
@@ -96,6 +97,9 @@ public final class RunCommand implements Callable<Integer> {
                     "serve elsewhere), link:gbe, link:10gbe, link:ipoib, link:ipoib-sdr, link:rate=2.5gbit,mtu=9000,cc=reno",
                     "(emulated: rate and MTU only; needs root and iproute2); default ${DEFAULT-VALUE}"})
     String net;
+    @Option(names = "--dest", defaultValue = "workbench", paramLabel = "workbench|qemu",
+            description = "who receives our stream: workbench (our receiver) or qemu (a real QEMU 7.2 started per trial; --net loopback only); default ${DEFAULT-VALUE}")
+    String dest;
     @Option(names = "--bind", paramLabel = "LOCAL_ADDR", description = "local address for connections to tcp://HOST:PORT")
     String bind;
     @Option(names = "--token", description = "the remote receiver's token (or set WORKBENCH_TOKEN)")
@@ -150,12 +154,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
+        Destination destination = destination(plan);
         if (plan.baselines().isEmpty() && baselines.trim().equalsIgnoreCase("auto") && !quiet) {
             System.err.println("note: iperf3 is not installed, so no ceiling is measured beside the strategies (apt-get install iperf3)");
         }
         RunExecutor.Outcome outcome;
         try {
-            outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), new Sites(),
+            outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), new Sites(destination),
                     Clock.SYSTEM).execute();
         } catch (ProtocolException e) {
             // the receiver refused us (token, busy, --max-ram, version) or broke the protocol
@@ -220,6 +225,18 @@ public final class RunCommand implements Callable<Integer> {
                     Long.toString(orderSeed == null ? seed : orderSeed)));
         }
         return out;
+    }
+
+    /** --dest, refused before anything is generated where it cannot receive this plan */
+    private Destination destination(RunPlan plan) {
+        Destination d;
+        try {
+            d = Destination.parse(dest);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
+        }
+        d.check(plan.networks(), plan.strategies(), plan.variants());
+        return d;
     }
 
     /** auto: iperf3 when it is installed (a one-line note when not); none; or the names given */

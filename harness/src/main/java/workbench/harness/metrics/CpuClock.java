@@ -19,7 +19,7 @@ public final class CpuClock {
     }
 
     public Sample now() {
-        double[] proc = processTimes();
+        double[] proc = times(PROC_SELF);
         return new Sample(threads.getCurrentThreadUserTime(), threads.getCurrentThreadCpuTime(), proc[0], proc[1]);
     }
 
@@ -32,9 +32,10 @@ public final class CpuClock {
                 end.processSys() - start.processSys());
     }
 
-    private static double[] processTimes() {
+    /** user and system seconds of a /proc/…/stat file (a process's or a thread's); 0 where there is none */
+    static double[] times(Path procStat) {
         try {
-            String stat = EnvironmentProbe.read(PROC_SELF.toString());
+            String stat = EnvironmentProbe.read(procStat.toString());
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new double[] {Long.parseLong(f[11]) * TICK, Long.parseLong(f[12]) * TICK};
         } catch (RuntimeException e) {

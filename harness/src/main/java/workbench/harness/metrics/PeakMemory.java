@@ -25,6 +25,15 @@ public final class PeakMemory {
         }
     }
 
+    /** the peak RSS of process {@code pid} (a QEMU this run started), or empty where /proc does not tell */
+    public static OptionalLong ofProcess(long pid) {
+        try (var in = Files.newInputStream(Path.of("/proc", String.valueOf(pid), "status"))) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** VmHWM of a /proc/PID/status text in bytes (the kernel writes it in kB), or empty without one */
     static OptionalLong parse(String status) {
         for (String line : status.split("\n")) {

@@ -11,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The private folders of Unix data sockets, {@code <java.io.tmpdir>/workbench-<pid>-<random>/data.sock}:
- * those still open when the process exits are deleted by a shutdown hook, and those of processes
- * that are gone (killed outright) by the next process that opens one.
+ * The private folders of Unix sockets, {@code <java.io.tmpdir>/workbench-<pid>-<random>/}: a data
+ * socket ({@code data.sock}) or a QEMU's QMP socket ({@code qmp.sock}), any {@code *.sock}. Those
+ * still open when the process exits are deleted by a shutdown hook, and those of processes that are
+ * gone (killed outright) by the next process that opens one.
  */
-final class SocketFolders {
+public final class SocketFolders {
     static final String SOCKET = "data.sock";
+    private static final String SUFFIX = ".sock";
     private static final String PREFIX = "workbench-";
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
@@ -27,7 +29,7 @@ final class SocketFolders {
     }
 
     /** a new folder of this process, deleted at exit if still open then */
-    static Path create() throws IOException {
+    public static Path create() throws IOException {
         if (HOOKED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(SocketFolders::quietly), "socket-folders"));
         }
@@ -36,14 +38,21 @@ final class SocketFolders {
         return dir;
     }
 
-    static void delete(Path dir) throws IOException {
-        Files.deleteIfExists(dir.resolve(SOCKET));
+    /** removes the folder and the sockets in it */
+    public static void delete(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        }
         Files.deleteIfExists(dir);
         OPEN.remove(dir);
     }
 
-    /** once per process: removes the folders whose process is gone and that hold nothing but the socket */
-    static void sweepOnce() {
+    /** once per process: removes the folders whose process is gone and that hold nothing but sockets */
+    public static void sweepOnce() {
         if (SWEPT.compareAndSet(false, true)) {
             sweep(Path.of(System.getProperty("java.io.tmpdir")));
         }
@@ -73,7 +82,7 @@ final class SocketFolders {
     private static boolean onlySocket(Path dir) throws IOException {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                if (!f.getFileName().toString().equals(SOCKET)) {
+                if (!f.getFileName().toString().endsWith(SUFFIX)) {
                     return false;
                 }
             }

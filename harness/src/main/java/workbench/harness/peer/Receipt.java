@@ -12,7 +12,8 @@ import workbench.workloads.ram.RamDigest;
  * @param checked     false when nothing received the stream (the null network): unverified
  * @param failure     why the receiver could not take the stream, if it could not
  * @param digest      the receiver's RAM digest after the stream (empty when unchecked or failed)
- * @param streamBytes bytes the receiver read
+ * @param streamBytes bytes the receiver read, or {@link #UNCOUNTED} when it cannot tell (a QEMU destination:
+ *                    its loading the stream to the end is the check that it was whole)
  * @param cpu         the receiver's CPU during the trial
  * @param mispredictions records a scatter receiver predicted wrongly (0 for buffered)
  * @param peakRss     the receiving process's peak resident memory in bytes, as it reported it; empty
@@ -20,6 +21,9 @@ import workbench.workloads.ram.RamDigest;
  */
 public record Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu,
                       long mispredictions, OptionalLong peakRss) {
+    /** streamBytes of a receiver that does not count what it reads */
+    public static final long UNCOUNTED = -1;
+
     public Receipt(boolean checked, Optional<String> failure, List<RamDigest.BlockDigest> digest, long streamBytes, Cpu cpu) {
         this(checked, failure, digest, streamBytes, cpu, 0, OptionalLong.empty());
     }
@@ -44,7 +48,7 @@ public record Receipt(boolean checked, Optional<String> failure, List<RamDigest.
         if (!checked) {
             return Optional.empty();
         }
-        if (streamBytes != bytesSent) {
+        if (streamBytes != UNCOUNTED && streamBytes != bytesSent) {
             return Optional.of("receiver read " + streamBytes + " stream bytes, sender wrote " + bytesSent);
         }
         if (!digest.equals(sender.blocks())) {

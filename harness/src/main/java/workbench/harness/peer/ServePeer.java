@@ -2,7 +2,6 @@ package workbench.harness.peer;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -87,7 +86,7 @@ public final class ServePeer implements Peer {
                 SocketChannel ch = endpoint.connect(bind);
                 channels.add(ch);
                 if (transport == Transport.TCP) {
-                    apply(ch, sockets);
+                    sockets.applyTo(ch);
                 }
                 if (!nonce.isEmpty()) {
                     writeFully(ch, DataProof.of(token.orElseThrow(() -> new IOException(
@@ -122,15 +121,6 @@ public final class ServePeer implements Peer {
             for (SocketChannel ch : channels) {
                 ch.close();
             }
-        }
-    }
-
-    private static void apply(SocketChannel ch, SenderSockets sockets) throws IOException {
-        if (sockets.noDelay()) {
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        }
-        if (sockets.sndbuf() > 0) {
-            ch.setOption(StandardSocketOptions.SO_SNDBUF, sockets.sndbuf()); // turns the kernel's autotuning off
         }
     }
 

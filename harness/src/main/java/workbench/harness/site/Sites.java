@@ -13,6 +13,8 @@ import workbench.harness.net.link.EmulatedLink;
 import workbench.harness.net.link.IpCommand;
 import workbench.harness.peer.NullPeer;
 import workbench.harness.peer.Peer;
+import workbench.harness.peer.QemuPeer;
+import workbench.harness.qemu.QemuProcess;
 import workbench.harness.peer.ReceiverChild;
 import workbench.harness.peer.RemoteReceiver;
 import workbench.harness.peer.ServePeer;
@@ -22,9 +24,20 @@ import workbench.harness.trial.TrialRunner;
  * The one place that switches on the kind of {@link Network}: for each it opens where the trials
  * run and who receives them — a serve child for loopback and unix, the remote serve for tcp://,
  * nobody for null, and for an emulated link its namespaces with a serve child on one side and a
- * sender agent on the other.
+ * sender agent on the other. With {@code --dest qemu} a real QEMU receives on loopback instead.
  */
 public final class Sites implements SiteFactory {
+    private final Destination destination;
+
+    public Sites() {
+        this(Destination.WORKBENCH);
+    }
+
+    /** @param destination who receives our stream (--dest); checked beforehand with {@link Destination#check} */
+    public Sites(Destination destination) {
+        this.destination = destination;
+    }
+
     @Override
     public SiteSet open(List<Network> networks, SiteSetup setup, TrialRunner runner) throws IOException {
         if (networks.stream().anyMatch(n -> n instanceof Network.Link)) {
@@ -40,6 +53,11 @@ public final class Sites implements SiteFactory {
                     link(sites, l, setup, runner);
                 } else {
                     sites.add(n, new LocalSite(runner, peer(n, setup), baselines(n, setup)), NetworkFacts.describe(n));
+                    if (destination == Destination.QEMU) {
+                        sites.fact(n, "receiver", "QEMU 7.2 (" + QemuProcess.BINARY + " -M none, RAM a pre-faulted /dev/shm file,"
+                                + " share=on), one per trial, started outside timing; the transfer ends at its MIGRATION completed"
+                                + " event; --read-buffer and --rcvbuf do not apply");
+                    }
                 }
                 if (!hasCeiling(n) && !setup.baselines().isEmpty()) {
                     sites.fact(n, "ceiling", "none measured: " + NetworkFacts.noCeiling(n));
@@ -53,7 +71,13 @@ public final class Sites implements SiteFactory {
     }
 
     /** who receives a network whose trials run in this process (Java 17: no pattern switch) */
-    private static Peer peer(Network n, SiteSetup setup) throws IOException {
+    private Peer peer(Network n, SiteSetup setup) throws IOException {
+        if (destination == Destination.QEMU) {
+            if (!(n instanceof Network.Loopback)) {
+                throw new IllegalStateException("--dest qemu on " + n.label() + " should have been refused by Destination.check");
+            }
+            return new QemuPeer(setup.receiverPrefix());
+        }
         if (n instanceof Network.Loopback) {
             return child(setup, Transport.TCP);
         }

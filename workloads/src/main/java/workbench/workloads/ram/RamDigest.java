@@ -1,6 +1,8 @@
 package workbench.workloads.ram;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,9 +27,27 @@ public record RamDigest(List<BlockDigest> blocks) {
     public static RamDigest of(GuestRam ram) {
         List<BlockDigest> out = new ArrayList<>();
         for (RamBlock b : ram.blocks()) {
-            out.add(new BlockDigest(b.name(), b.length(), pieceTree(b)));
+            out.add(new BlockDigest(b.name(), b.length(), pieceTree(b.chunks())));
         }
         return new RamDigest(out);
+    }
+
+    /**
+     * The digest of a block held in a file (a QEMU destination's RAM on /dev/shm): its first
+     * {@code length} bytes, mapped read-only in the chunks a {@link RamBlock} uses, so the digest
+     * equals that of a block with the same bytes. The file may already be unlinked.
+     */
+    public static BlockDigest ofFile(String name, FileChannel file, long length) throws IOException {
+        if (file.size() < length) {
+            throw new IOException("the file of block " + name + " holds " + file.size() + " bytes, the block has " + length);
+        }
+        int count = (int) ((length + RamBlock.CHUNK_BYTES - 1) / RamBlock.CHUNK_BYTES);
+        ByteBuffer[] chunks = new ByteBuffer[count];
+        for (int c = 0; c < count; c++) {
+            long at = (long) c * RamBlock.CHUNK_BYTES;
+            chunks[c] = file.map(FileChannel.MapMode.READ_ONLY, at, Math.min(RamBlock.CHUNK_BYTES, length - at));
+        }
+        return new BlockDigest(name, length, pieceTree(chunks));
     }
 
     /** The plain SHA-256 of a block's bytes, as `sha256sum` of a RAM image file gives it. */
@@ -39,9 +59,9 @@ public record RamDigest(List<BlockDigest> blocks) {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private static String pieceTree(RamBlock block) {
+    private static String pieceTree(ByteBuffer[] chunks) {
         List<ByteBuffer> pieces = new ArrayList<>();
-        for (ByteBuffer chunk : block.chunks()) {
+        for (ByteBuffer chunk : chunks) {
             for (int at = 0; at < chunk.capacity(); at += PIECE_BYTES) {
                 pieces.add(chunk.slice(at, Math.min(PIECE_BYTES, chunk.capacity() - at)));
             }
