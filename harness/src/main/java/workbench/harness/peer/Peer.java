@@ -5,7 +5,7 @@ import workbench.reports.model.SeriesRole;
 
 /**
  * Who receives a network's trials: a {@code workbench serve} (a child, one inside an emulated
- * link, or on another host), nobody (the null network), later a QEMU destination. A run talks to
+ * link, or on another host), nobody (the null network), a QEMU destination. A run talks to
  * every kind through this interface and never asks which it is.
  */
 public interface Peer extends AutoCloseable {

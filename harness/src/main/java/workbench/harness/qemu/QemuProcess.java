@@ -31,12 +31,14 @@ public final class QemuProcess implements AutoCloseable {
     private final Qmp qmp;
     private final Deque<String> output;
     private final Thread hook;
+    private final Thread drain;
 
-    private QemuProcess(Process process, Qmp qmp, Deque<String> output, Thread hook) {
+    private QemuProcess(Process process, Qmp qmp, Deque<String> output, Thread hook, Thread drain) {
         this.process = process;
         this.qmp = qmp;
         this.output = output;
         this.hook = hook;
+        this.drain = drain;
     }
 
     /** true when QEMU's x86-64 system emulator is on the PATH */
@@ -87,7 +89,7 @@ public final class QemuProcess implements AutoCloseable {
         drain.start();
         try {
             Qmp qmp = Qmp.connect(qmpSocket, STARTUP, p::isAlive);
-            return new QemuProcess(p, qmp, output, hook);
+            return new QemuProcess(p, qmp, output, hook, drain);
         } catch (IOException | RuntimeException e) {
             stop(p, hook);
             waitForOutput(drain);
@@ -113,7 +115,9 @@ public final class QemuProcess implements AutoCloseable {
      */
     public String output() {
         try {
-            process.waitFor(2, TimeUnit.SECONDS);
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                drain.join(2000); // its last words may still be in the pipe
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -57,7 +57,8 @@ public final class Qmp implements AutoCloseable {
      */
     public static Qmp connect(Path socket, Duration timeout, BooleanSupplier alive) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(socket)) {
+        Optional<SocketChannel> connected;
+        while ((connected = tryConnect(socket)).isEmpty()) { // the file appears a moment before QEMU listens on it
             if (!alive.getAsBoolean()) {
                 throw new IOException("QEMU exited before opening its QMP socket");
             }
@@ -66,15 +67,29 @@ public final class Qmp implements AutoCloseable {
             }
             sleep(10);
         }
-        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        SocketChannel ch = connected.get();
         try {
-            ch.connect(UnixDomainSocketAddress.of(socket));
             Qmp qmp = new Qmp(ch);
             qmp.execute("qmp_capabilities");
             return qmp;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /** a connection to {@code socket}, or empty while nobody listens there (a failed connect closes its channel) */
+    private static Optional<SocketChannel> tryConnect(Path socket) throws IOException {
+        if (!Files.exists(socket)) {
+            return Optional.empty();
+        }
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            return Optional.of(ch);
+        } catch (java.net.ConnectException e) {
+            ch.close();
+            return Optional.empty();
         }
     }
 

@@ -88,7 +88,13 @@ public final class TrialRunner {
                         throw new IOException("sending stalled: the receiver took no more of the stream within the trial's"
                                 + " deadline of " + within.toSeconds() + " s (" + sink.bytesPut() + " bytes sent)", e);
                     }
-                    throw new IOException("sending failed: " + e.getMessage() + receiverSays(reception), e);
+                    Receipt r = receiptAfterFailure(reception, e);
+                    if (r.failure().isPresent()) { // the receiver refused the stream and said why: this trial failed, the run goes on
+                        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), TrialStatus.FAILED,
+                                "receiver: " + r.failure().get() + " (the sender stopped: " + e.getMessage() + ")", startedAt, 0, 0,
+                                new Counts(sink.bytesPut(), 0, 0, 0, 0, 0, 0), cpu.since(cpu0), r.cpu(), 0, 0, 0, 0);
+                    }
+                    throw new IOException("sending failed: " + e.getMessage(), e);
                 }
             }
             long t1 = clock.nanoTime();
@@ -132,12 +138,12 @@ public final class TrialRunner {
                 load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0));
     }
 
-    /** what a receiver says of a stream that broke: its failure, or that it is gone too */
-    private static String receiverSays(Reception reception) {
+    /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */
+    private static Receipt receiptAfterFailure(Reception reception, IOException sending) throws IOException {
         try {
-            return reception.receipt(AFTER_FAILURE).failure().map(f -> "; receiver: " + f).orElse("");
+            return reception.receipt(AFTER_FAILURE);
         } catch (IOException gone) {
-            return "; receiver: " + gone.getMessage();
+            throw new IOException("sending failed: " + sending.getMessage() + "; receiver: " + gone.getMessage(), sending);
         }
     }
 

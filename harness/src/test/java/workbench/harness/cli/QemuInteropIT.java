@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbench.harness.qemu.MemoryBackend;
+import workbench.harness.qemu.QemuProcess;
+import workbench.harness.qemu.Qmp;
 
 /**
  * Wire compatibility with the real thing: a stream our sender wrote is loaded by QEMU 7.2
@@ -66,18 +61,12 @@ class QemuInteropIT {
         Arrays.fill(poison, (byte) 0xEE);
         Files.write(ram, poison);
         Path qmp = tmp.resolve("qmp.sock");
-        Process qemu = new ProcessBuilder(QEMU, "-M", "none,memory-backend=mem0", "-nodefaults", "-nographic", "-S",
-                "-m", "16M", "-object", "memory-backend-file,id=mem0,size=16M,mem-path=" + ram + ",share=on",
-                "-qmp", "unix:" + qmp + ",server=on,wait=off", "-display", "none", "-serial", "none", "-monitor", "none",
-                "-incoming", "exec:cat " + stream).redirectErrorStream(true).redirectOutput(tmp.resolve("qemu.log").toFile())
-                .start();
-        try {
-            String status = migrationStatus(qmp, qemu);
-            assertThat(status).as(Files.readString(tmp.resolve("qemu.log"))).isEqualTo("completed");
+        try (QemuProcess qemu = QemuProcess.start(QemuProcess.command(List.of(), List.of(new MemoryBackend("mem0", 16 << 20, ram)), qmp,
+                List.of("-incoming", "exec:cat " + stream)), qmp)) {
+            String status = migrationStatus(qemu.qmp());
+            assertThat(status).as(qemu.output()).isEqualTo("completed");
             assertThat(sha256(ram)).as("QEMU's RAM after loading our stream").isEqualTo(ours);
         } finally {
-            qemu.destroy();
-            qemu.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(ram);
         }
     }
@@ -107,45 +96,18 @@ class QemuInteropIT {
         }
     }
 
-    /** QMP on the unix socket: capabilities, then query-migrate until the incoming migration ends; then quit. */
-    private static String migrationStatus(Path socket, Process qemu) throws Exception {
+    /** query-migrate until the incoming migration ends (exec: starts it at once, before the events capability could be set) */
+    private static String migrationStatus(Qmp qmp) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(socket) && System.nanoTime() < deadline && qemu.isAlive()) {
+        String status = "none";
+        while (System.nanoTime() < deadline) {
+            status = qmp.execute("query-migrate").path("status").asText("none");
+            if (status.equals("completed") || status.equals("failed")) {
+                break;
+            }
             Thread.sleep(50);
         }
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
-            OutputStream out = Channels.newOutputStream(ch);
-            in.readLine(); // greeting
-            command(out, in, "{\"execute\":\"qmp_capabilities\"}");
-            String status = "none";
-            while (System.nanoTime() < deadline) {
-                JsonNode r = command(out, in, "{\"execute\":\"query-migrate\"}");
-                status = r.path("return").path("status").asText("none");
-                if (status.equals("completed") || status.equals("failed")) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
-            command(out, in, "{\"execute\":\"quit\"}");
-            return status;
-        }
-    }
-
-    private static JsonNode command(OutputStream out, BufferedReader in, String json) throws IOException {
-        out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        while (true) {
-            String line = in.readLine();
-            if (line == null) {
-                throw new IOException("QMP closed");
-            }
-            JsonNode node = JSON.readTree(line);
-            if (node.has("return") || node.has("error")) {
-                return node; // events ({"event": …}) may come between
-            }
-        }
+        return status;
     }
 
     private static String sha256(Path file) throws Exception {
