@@ -11,9 +11,12 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Replaces a file so that a reader sees the old content or the new one, never a mix: write a
- * temporary file in the same directory, force it to disk, then rename it over the target.
+ * temporary file in the same directory, force it to disk, then rename it over the target. The file
+ * gets the permissions the user's umask gives a new file (0644 under the usual 022).
  */
 public final class AtomicFile {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFile() {
     }
 
@@ -25,9 +28,11 @@ public final class AtomicFile {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        // not Files.createTempFile: it makes the file 0600 whatever the umask, and a report written under
+        // sudo would be unreadable to its user; a plain create gets 0666 less the umask, as any tool's output
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);

@@ -20,6 +20,7 @@ import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Verdict;
+import workbench.reports.table.AchievedRates;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.SidesTable;
 import workbench.reports.table.StatisticsTable;
@@ -66,6 +67,12 @@ public final class HtmlReport implements RunWriter {
 
         b.append("<section id=\"headline\">\n<h2>Result</h2>\n");
         b.append(headline(run, baseline));
+        List<String> rates = AchievedRates.lines(run);
+        if (!rates.isEmpty()) {
+            b.append("<ul class=\"rates\" id=\"rates\">\n");
+            rates.forEach(r -> b.append("<li>").append(Html.escape(r)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
         b.append("</section>\n");
 
         b.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n").append(Html.warnings(Warning.check(run)))

@@ -65,6 +65,11 @@ public final class SummaryMarkdown implements RunWriter {
         if (!ceilings.isEmpty()) {
             out.append('\n');
         }
+        List<String> rates = AchievedRates.lines(run);
+        rates.forEach(r -> out.append("- ").append(r).append('\n'));
+        if (!rates.isEmpty()) {
+            out.append('\n');
+        }
         List<ForkSpread> forks = ForkSpread.of(run);
         forks.forEach(f -> out.append("- ").append(f.sentence()).append('\n'));
         if (!forks.isEmpty()) {

@@ -61,6 +61,7 @@ class HtmlReportTest {
         assertThat(Pages.text(doc, "rerun")).startsWith("java -jar workbench.jar run --ram 16777216 --blocks 1 ")
                 .contains(" --dup-policy uniform ", " --uniform 0.05 ", " --out /tmp/fx/uniform").doesNotContain("--quiet");
         assertThat(Pages.text(doc, "table-configuration")).contains("dup-policy", "uniform", "16777216");
+        assertThat(Pages.text(doc, "rates")).containsPattern("loopback: achieved \\d+\\.\\d{3} Gbit/s end to end \\(median of 10 verified trials");
         assertThat(run.manifest().settings().ram().blocks()).as("schema 1 wrote the blocks themselves: read as their count")
                 .isEqualTo(1);
         assertThat(Pages.text(doc, "table-environment")).contains("java.version", "17.0.15");
