@@ -200,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
             List<String> references = baselineList();
             boolean pinned = pin.trim().equalsIgnoreCase("auto") ? Pinning.available() : SweepList.single("--pin", pin, SweepList::onOff);
             RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
-                    backingChoice, references, pinned, forks, OnFailure.parse(onFailure), statisticsSettings());
+                    backingChoice, references, pinned, forks, OnFailure.parse(onFailure), runSettings());
             return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
                     Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
                     backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), forks,
@@ -211,6 +211,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** --min-effect and --order (with its seed when random) as the manifest records them */
+    /** the run-wide settings beyond the sweepable ones: the statistics', and who receives (so --like repeats it) */
+    private List<Setting> runSettings() {
+        List<Setting> out = new java.util.ArrayList<>(statisticsSettings());
+        out.add(Setting.of("dest", SettingKind.ENUM, "receiver", dest.trim().toLowerCase(java.util.Locale.ROOT)));
+        return out;
+    }
+
     private List<Setting> statisticsSettings() {
         double margin = SweepList.single("--min-effect", minEffect, SweepList::fraction);
         if (!(margin >= 0 && margin <= 0.5)) {
