@@ -90,7 +90,16 @@ final class RunRecorder implements AutoCloseable {
             state = State.INTERRUPTED;
             run = run.failed(why);
             record(run);
+            System.err.println(interruptedLine(run, dir));
         }
+    }
+
+    /** the one line a signal leaves on stderr: what was kept, and how to re-render it */
+    static String interruptedLine(Run closed, Path dir) {
+        long measured = closed.trials().stream().filter(TrialResult::measured).count();
+        return "workbench: interrupted: kept " + closed.trials().size() + " trials (" + measured + " measured) in " + dir
+                + " (run.json says \"complete\": false; report.html and charts cover the finished trials); re-render with: "
+                + "java -jar workbench.jar report " + dir;
     }
 
     /** best effort, as the run is already stopping: run.json with the error, then the report of what finished */

@@ -27,7 +27,7 @@ class RunSignalIT {
         Path temp = Files.createDirectory(tmp.resolve("temp"));
         Process p = new ProcessBuilder("java", "-Djava.io.tmpdir=" + temp, "-jar", Jar.path().toString(), "run", "--net", "unix",
                 "--ram", "16M", "--trials", "500", "--warmup", "0", "--out", out.toString(), "--quiet")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(tmp.resolve("stderr").toFile()).start();
         Path runJson = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (runJson == null && System.nanoTime() < deadline) {
@@ -50,6 +50,10 @@ class RunSignalIT {
         JsonNode run = new ObjectMapper().readTree(runJson.toFile());
         assertThat(run.get("complete").asBoolean()).isFalse();
         assertThat(run.get("error").asText()).contains("interrupted");
+        assertThat(runJson.resolveSibling("report.html")).as("the report of the finished trials").isNotEmptyFile();
+        assertThat(runJson.resolveSibling("charts").resolve("trials.png")).isNotEmptyFile();
+        assertThat(Files.readString(tmp.resolve("stderr")).lines().filter(l -> l.startsWith("workbench: interrupted: kept ")))
+                .singleElement().asString().contains(runJson.getParent().toString(), "java -jar workbench.jar report ");
         try (Stream<Path> left = Files.walk(runJson.getParent())) {
             assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
