@@ -79,6 +79,11 @@ public final class Charts {
         styler.setAvailableSpaceFill(grid ? 0.7 : 0.6);
         styler.setOverlapped(!grid); // one bar per category: drawn on its tick, not in a slot beside empty ones
         styler.setYAxisMin(0.0);
+        double top = bars.stream().filter(b -> Double.isFinite(b.value()))
+                .mapToDouble(b -> b.value() + (Double.isFinite(b.halfWidth()) ? b.halfWidth() : 0)).max().orElse(0);
+        if (top > 0) {
+            styler.setYAxisMax(top * 1.05); // xchart scales to the bars alone and cuts the highest error bar
+        }
         if (categories.size() > 4) {
             styler.setXAxisLabelRotation(20);
         }
