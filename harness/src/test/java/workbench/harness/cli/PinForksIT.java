@@ -35,7 +35,10 @@ class PinForksIT {
         while (!run.waitFor(20, TimeUnit.MILLISECONDS)) {
             for (ProcessHandle child : run.descendants().toList()) {
                 Optional<String> cpus = allowed(child.pid());
-                if (child.info().commandLine().orElse("").contains(" serve ") && cpus.isPresent()) {
+                // the JVM itself, not taskset before its exec (whose command line names serve too, still unpinned)
+                boolean receiverJvm = child.info().command().orElse("").endsWith("java")
+                        && child.info().commandLine().orElse("").contains(" serve ");
+                if (receiverJvm && cpus.isPresent()) {
                     receivers.add(child.pid());
                     receiverCpus.add(cpus.get());
                 }
