@@ -82,18 +82,21 @@ class FaultsIT {
     @Test
     void aLinkNamespaceDeletedUnderARunningTrialLeavesNothingBehind() throws Exception {
         assumeTrue(Running.canMakeNamespaces(), "needs root and ip netns");
-        Running run = Running.start(tmp, "--net", "link:rate=1gbit,mtu=1500", "--ram", "8M", "--trials", "4",
+        // 64 MiB at 1 Gbit/s is half a second a trial: the run is still in its trials when the namespace goes
+        // (8 MiB trials finished the run, and removed the namespace, between run.json showing 2 and the delete)
+        Running run = Running.start(tmp, "--net", "link:rate=1gbit,mtu=1500", "--ram", "64M", "--trials", "6",
                 "--strategies", "vectored");
         run.awaitTrials(2);
         String rx = "wb" + run.process.pid() + "rx";
         assertThat(Running.namespaces()).contains(rx);
-        assertThat(new ProcessBuilder("ip", "netns", "delete", rx).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("ip", "netns", "delete", rx).inheritIO().start().waitFor()).as("deleting %s", rx).isZero();
+        assertThat(run.process.isAlive()).as("the run is still in its trials").isTrue();
         run.collect();
         // a namespace lives while a process is in it: the receiver child keeps it, so the trials go on,
         // and the run's own removal of a namespace already gone is no error
         JsonNode json = run.finish(0);
         assertThat(json.get("complete").asBoolean()).isTrue();
-        assertThat(list(json.get("trials"))).hasSize(4).allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("verified"));
+        assertThat(list(json.get("trials"))).hasSize(6).allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("verified"));
         run.assertNothingLeft();
     }
 
@@ -171,8 +174,12 @@ class FaultsIT {
                 Thread.sleep(100);
             }
             assertThat(process.waitFor(1, TimeUnit.SECONDS)).as("the run ends: %s", stderr()).isTrue();
-            assertThat(process.exitValue()).as(stderr()).isEqualTo(expected);
-            return new ObjectMapper().readTree(runJson().toFile());
+            JsonNode json = new ObjectMapper().readTree(runJson().toFile());
+            List<String> failures = list(json.get("trials")).stream().filter(t -> t.has("failure"))
+                    .map(t -> "trial " + t.get("index").asInt() + ": " + t.get("failure").asText()).toList();
+            assertThat(process.exitValue()).as("stderr: %s; run.json error: %s; failed trials: %s", stderr(), json.path("error").asText(),
+                    failures).isEqualTo(expected);
+            return json;
         }
 
         void assertNothingLeft() throws Exception {
