@@ -75,6 +75,9 @@ public final class RunCommand implements Callable<Integer> {
     List<String> strategies;
     @Option(names = "--batch", defaultValue = Defaults.BATCH, description = "pages per gathering write (vectored); default ${DEFAULT-VALUE}")
     String batch;
+    @Option(names = "--channels", defaultValue = Defaults.CHANNELS,
+            description = "multifd channels beside the main stream (multifd, and QEMU's own multifd), 1 to 255; 1,2,4 sweeps; default ${DEFAULT-VALUE} (QEMU's)")
+    String channels;
     @Option(names = "--scalar-buffer", defaultValue = Defaults.SCALAR_BUFFER,
             description = "scalar strategy's linear buffer; default ${DEFAULT-VALUE} (QEMUFile's; 64K exceeds the loopback MSS)")
     String scalarBuffer;
@@ -189,7 +192,8 @@ public final class RunCommand implements Callable<Integer> {
                     SweepList.parse("--tcp-nodelay", noDelay, SweepList::onOff),
                     SweepList.parse("--sndbuf", sndbuf, SweepList::socketBuffer),
                     SweepList.parse("--rcvbuf", rcvbuf, SweepList::socketBuffer),
-                    blocks, layout, content, seed, SweepList.parse("--receive", receive, ReceiveMode::parse));
+                    blocks, layout, content, seed, SweepList.parse("--receive", receive, ReceiveMode::parse),
+                    SweepList.parse("--channels", channels, SweepList::channels));
             List<WriteStrategy> ws = strategies.stream().map(Strategies::byName).toList();
             List<Network> networks = Network.parseList(net);
             OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.single("--ci-target", ciTarget, SweepList::fraction));

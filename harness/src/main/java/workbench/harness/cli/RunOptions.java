@@ -29,10 +29,11 @@ import workbench.workloads.ram.RamSpec;
 record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> uniform, SweepList<Double> dirty,
                   SweepList<Integer> batch, SweepList<Integer> scalarBuffer, SweepList<Integer> readBuffer,
                   SweepList<Boolean> noDelay, SweepList<Integer> sndbuf, SweepList<Integer> rcvbuf,
-                  int blocks, Layout layout, Content content, long seed, SweepList<ReceiveMode> receive) {
+                  int blocks, Layout layout, Content content, long seed, SweepList<ReceiveMode> receive,
+                  SweepList<Integer> channels) {
 
     private List<SweepList<?>> all() {
-        return List.of(ram, dup, uniform, dirty, batch, scalarBuffer, readBuffer, noDelay, sndbuf, rcvbuf, receive);
+        return List.of(ram, dup, uniform, dirty, batch, scalarBuffer, readBuffer, noDelay, sndbuf, rcvbuf, receive, channels);
     }
 
     /** Every combination, in option order, the last option varying fastest. */
@@ -61,7 +62,8 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
         int page = RamSpec.DEFAULT_PAGE_SIZE; // the stream carries x86's 4 KiB pages (TARGET_PAGE_BITS 12)
         RamSpec spec = new RamSpec(RamSpec.evenBlocks(ram.values().get(p[0]), blocks, page), page, dup.values().get(p[1]),
                 uniform.values().get(p[2]), dirty.values().get(p[3]), layout, content, seed);
-        SinkOptions sink = new SinkOptions(scalarBuffer.values().get(p[5]), batch.values().get(p[4]), SinkOptions.QEMU_BUFFER);
+        SinkOptions sink = new SinkOptions(scalarBuffer.values().get(p[5]), batch.values().get(p[4]), SinkOptions.QEMU_BUFFER,
+                channels.values().get(p[11]));
         SocketOptions socket = new SocketOptions(noDelay.values().get(p[7]), sndbuf.values().get(p[8]), rcvbuf.values().get(p[9]));
         Map<String, String> params = new LinkedHashMap<>();
         for (int o = 0; o < all().size(); o++) {
@@ -88,6 +90,7 @@ record RunOptions(SweepList<Long> ram, SweepList<Double> dup, SweepList<Double> 
                 setting(sndbuf, SettingKind.SIZE),
                 setting(rcvbuf, SettingKind.SIZE),
                 setting(receive, SettingKind.ENUM),
+                setting(channels, SettingKind.INTEGER),
                 new Setting("backing", SettingKind.ENUM, "sender", List.of(lower(backing))),
                 new Setting("baselines", SettingKind.ENUM, "run", baselines.isEmpty() ? List.of("none") : baselines),
                 new Setting("pin", SettingKind.FLAG, "run", List.of(pin ? "on" : "off")),

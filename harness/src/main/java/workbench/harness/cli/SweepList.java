@@ -65,6 +65,15 @@ record SweepList<T>(String option, List<String> texts, List<T> values) {
         return v;
     }
 
+    /** multifd channels: 1 to QEMU's limit of 255 */
+    static int channels(String s) {
+        int v = positiveInt(s);
+        if (v > workbench.harness.io.SinkOptions.MAX_CHANNELS) {
+            throw new IllegalArgumentException(s + " is over " + workbench.harness.io.SinkOptions.MAX_CHANNELS + ", QEMU's most multifd channels");
+        }
+        return v;
+    }
+
     /** a socket buffer: "auto" (kernel autotuning, 0) or a size */
     static int socketBuffer(String s) {
         return s.equalsIgnoreCase("auto") ? 0 : intSize(s);

@@ -20,6 +20,8 @@ public final class Defaults {
     public static final String STRATEGIES = "vectored,scalar";
     /** ≈ 256 iovecs per gathering write, close to the seed's ~123 pages per writev */
     public static final String BATCH = "128";
+    /** QEMU's default multifd-channels: connections beside the main stream (multifd, and QEMU's own multifd baseline) */
+    public static final String CHANNELS = "2";
     /** QEMUFile's IO_BUF_SIZE */
     public static final String SCALAR_BUFFER = "32K";
     public static final String READ_BUFFER = "32K";

@@ -59,6 +59,25 @@ class RunCommandTest {
     }
 
     @Test
+    void channelsOutsideQemusRangeAreInvalidInput() {
+        for (String bad : List.of("0", "256", "two", "2,2")) {
+            oneLine(run("--channels", bad, "--out", tmp.toString()), 2, "--channels");
+        }
+    }
+
+    @Test
+    void aChannelsSweepIsOneVariantPerCountAndRecorded() {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        picocli.CommandLine top = WorkbenchCommand.commandLine(quiet, quiet);
+        top.parseArgs("run", "--baselines", "none", "--channels", "1,2,4");
+        RunCommand command = top.getSubcommands().get("run").getCommand();
+        var plan = command.plan();
+        assertThat(plan.variants()).extracting(v -> v.sink().channels()).containsExactly(1, 2, 4);
+        assertThat(plan.variants()).extracting(v -> v.params().get("channels")).containsExactly("1", "2", "4");
+        assertThat(plan.settings().texts()).containsEntry("channels", "1,2,4");
+    }
+
+    @Test
     void anEmptyOutIsRefusedRatherThanWritingIntoTheCurrentFolder() {
         oneLine(run("--out", ""), 2, "--out is empty");
     }
