@@ -27,7 +27,7 @@ public final class DecodeCommand implements Callable<Integer> {
     CommandSpec spec;
     @Parameters(paramLabel = "FILE", description = "a stream file (from QEMU's exec:cat > FILE, or run --save-stream)")
     Path file;
-    @Option(names = "--json", description = "print the dissection as JSON")
+    @Option(names = "--json", description = "print the dissection as JSON: lowerCamelCase names as in run.json, each section with its byte offset")
     boolean json;
     @Option(names = "--max-ram", converter = SizeConverter.class, paramLabel = "SIZE",
             description = {"largest guest RAM the stream may declare: decode holds it all at once, as the stream's MEM_SIZE says;",

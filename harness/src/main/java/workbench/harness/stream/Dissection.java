@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +24,13 @@ import workbench.workloads.ram.RamBlock;
 import workbench.workloads.ram.RamDigest;
 
 /**
- * A stream file taken apart: what {@code workbench decode FILE [--json]} shows. The JSON form has
- * exactly the keys of a file's object in the fixtures' {@code expected.json}: {@code file_size},
- * {@code file_sha256}, {@code sections}, {@code ram_blocks} ({@code idstr}, {@code used_length},
- * {@code sha256} of the rebuilt block, starting from zeros), {@code records} and
- * {@code vmdesc_len} (-1 when the stream has no vmdesc).
+ * A stream file taken apart: what {@code workbench decode FILE [--json]} shows. The JSON form's
+ * names are lowerCamelCase, as run.json's: {@code fileSize}, {@code fileSha256}, {@code sections}
+ * (each with the {@code offset} the text form shows: {@link Section#toJson()}), {@code ramBlocks}
+ * ({@code idstr}, {@code usedLength}, {@code sha256} of the rebuilt block, starting from zeros),
+ * {@code records}, {@code vmdescLen} (-1 when the stream has no vmdesc) and {@code extensions} (only
+ * when the stream uses one). They are the facts of a file's object in the fixtures' snake_case
+ * {@code expected.json} (which QEMU-side tooling wrote), by the same names in camelCase.
  *
  * @param file the file's name, for the text form only
  */
@@ -38,7 +39,6 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> extensions) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One rebuilt RAM block: its name, length and the plain SHA-256 of its bytes. */
@@ -104,7 +104,7 @@ public record Dissection(@JsonIgnore String file, long fileSize, String fileSha2
     }
 
     /**
-     * The expected.json-shaped object, as a parser would read it back (numbers as the smallest
+     * The JSON object, as a parser would read it back (numbers as the smallest
      * fitting node, so it equals a tree read from a file).
      */
     public JsonNode toJsonTree() {

@@ -1,12 +1,16 @@
 package workbench.harness.stream;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One container-level item of a migration stream, in stream order, as the decoder met it. Each
- * knows the byte offset of its type byte and renders as the array form of the fixtures'
- * {@code expected.json}, e.g. {@code ["SECTION_START", 2, "ram", 0, 4]} or {@code ["EOF"]}.
+ * knows the byte offset of its type byte. {@code decode --json} writes it as an object of the offset
+ * the text form shows, the type and the header fields by name, e.g. {@code {"offset": 17, "type":
+ * "SECTION_START", "id": 2, "idstr": "ram", "instance": 0, "version": 4}}; {@link #toArray()} is the
+ * array form of the fixtures' {@code expected.json}, e.g. {@code ["SECTION_START", 2, "ram", 0, 4]}.
  * Section ids, instance ids and versions are QEMU's uint32s: they render unsigned.
  */
 public sealed interface Section {
@@ -18,8 +22,30 @@ public sealed interface Section {
     String type();
 
     /** the expected.json array: type name, then the header fields the section carries */
-    @JsonValue
     List<Object> toArray();
+
+    /** decode --json's object: offset, type, then the header fields by name, in {@link #toArray()}'s order */
+    @JsonValue
+    default Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("offset", offset());
+        json.put("type", type());
+        List<Object> values = toArray();
+        List<String> names = fieldNames();
+        for (int i = 1; i < values.size(); i++) {
+            json.put(names.get(i - 1), values.get(i));
+        }
+        return json;
+    }
+
+    /** the names of {@link #toArray()}'s fields after the type */
+    private List<String> fieldNames() {
+        return switch (toArray().size()) {
+            case 1 -> List.of();
+            case 2 -> List.of(this instanceof Configuration ? "machine" : "id");
+            default -> List.of("id", "idstr", "instance", "version");
+        };
+    }
 
     /**
      * {@code CONFIGURATION}: the machine type name, the names of any subsections that followed it,

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbench.harness.stream.FixtureShape;
 
 /** workbench decode on real QEMU streams, our own, and broken ones. */
 class DecodeCommandIT {
@@ -33,7 +34,7 @@ class DecodeCommandIT {
         for (String name : new String[] {"qemu72-none-16m-mixed.bin", "qemu72-none-32m-mixed-parts.bin", "qemu72-pc-32m-sparse.bin"}) {
             Jar.Ran ran = Jar.run("decode", fixture(name).toString(), "--json");
             assertThat(ran.exit()).as(ran.err()).isZero();
-            JsonNode actual = new ObjectMapper().readTree(ran.out());
+            JsonNode actual = FixtureShape.of(new ObjectMapper().readTree(ran.out()));
             actual.fieldNames().forEachRemaining(k -> assertThat(actual.get(k)).as(name + " " + k).isEqualTo(expected.get(name).get(k)));
             assertThat(actual.size()).isEqualTo(6);
         }

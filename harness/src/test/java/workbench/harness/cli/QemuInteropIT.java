@@ -51,9 +51,9 @@ class QemuInteropIT {
         Jar.Ran decoded = Jar.run("decode", stream.toString(), "--json");
         assertThat(decoded.exit()).as(decoded.err()).isZero();
         JsonNode facts = JSON.readTree(decoded.out());
-        String ours = facts.get("ram_blocks").get(0).get("sha256").asText();
+        String ours = facts.get("ramBlocks").get(0).get("sha256").asText();
         if (policy.equals("uniform")) {
-            assertThat(facts.get("records").get("zero_nonzero_fill").asLong()).as("2010-style fills in the stream").isPositive();
+            assertThat(facts.get("records").get("zeroNonzeroFill").asLong()).as("2010-style fills in the stream").isPositive();
         }
 
         Path ram = Path.of("/dev/shm", "wb-qemu-" + ProcessHandle.current().pid() + "-" + policy + ".img");

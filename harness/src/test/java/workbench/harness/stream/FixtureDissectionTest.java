@@ -24,7 +24,7 @@ class FixtureDissectionTest {
         JsonNode expected = Fixtures.expected(name);
         ObjectNode wanted = ((ObjectNode) expected.deepCopy()).retain(KEYS);
 
-        JsonNode actual = Dissection.of(Fixtures.path(name)).toJsonTree();
+        JsonNode actual = FixtureShape.of(Dissection.of(Fixtures.path(name)).toJsonTree());
 
         assertThat(actual).isEqualTo(wanted);
         assertThat(wanted.size()).isEqualTo(KEYS.size());
@@ -94,6 +94,30 @@ class FixtureDissectionTest {
                 "/rom@etc/acpi/rsdp", "a19923f785b3498bcf36dee3bab8c812bda877b8ccd4bbc87d21ca7807086d6d",
                 "ZERO         8266", "PAGE         56 (uniform content: 3)", "block idstr  6 sent", "vmdesc      98649 bytes");
         assertThat(text.lines()).noneMatch(l -> l.endsWith(" "));
+    }
+
+    @Test
+    void jsonIsCamelCaseAndKeepsTheOffsetsTheTextShows() throws Exception {
+        Dissection d = Dissection.of(Fixtures.path(Fixtures.MIXED_16M));
+        JsonNode json = d.toJsonTree();
+
+        assertThat(json.fieldNames()).toIterable().containsExactly("fileSize", "fileSha256", "sections", "ramBlocks", "records",
+                "vmdescLen");
+        assertThat(json.get("ramBlocks").get(0).has("usedLength")).isTrue();
+        assertThat(json.get("records").has("zeroNonzeroFill")).isTrue();
+        assertThat(json.get("sections").findValues("offset")).extracting(JsonNode::asLong)
+                .containsExactly(0x08L, 0x11L, 0x44L, 0x89fdaL, 0x89fecL, 0x8a01cL, 0x8a0a2L);
+        JsonNode start = json.get("sections").get(1);
+        assertThat(start.toString()).isEqualTo("{\"offset\":17,\"type\":\"SECTION_START\",\"id\":2,\"idstr\":\"ram\","
+                + "\"instance\":0,\"version\":4}");
+        assertThat(d.toText()).contains("0x00000011 SECTION_START");
+    }
+
+    @Test
+    void snakeCaseOfTheFixtureNames() {
+        assertThat(FixtureShape.snake("fileSha256")).isEqualTo("file_sha256");
+        assertThat(FixtureShape.snake("pageWithUniformContent")).isEqualTo("page_with_uniform_content");
+        assertThat(FixtureShape.snake("vmdescLen")).isEqualTo("vmdesc_len");
     }
 
     @Test

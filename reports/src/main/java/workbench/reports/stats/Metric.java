@@ -8,19 +8,19 @@ import workbench.reports.model.TrialResult;
  * A figure that cannot be derived (no bytes, no time) is NaN.
  */
 public enum Metric {
-    SEND_SECONDS("send time", "s", "send_seconds"),
-    TRANSFER_SECONDS("transfer time", "s", "transfer_seconds"),
-    GBIT_PER_SECOND("throughput", "Gbit/s", "gbit_per_second"),
-    MIB_PER_SECOND("throughput", "MiB/s", "mib_per_second"),
-    SENDER_THREAD_CPU_PER_GIB("sender thread CPU", "s/GiB", "sender_thread_cpu_seconds_per_gib"),
-    SENDER_PROCESS_CPU_PER_GIB("sender process CPU", "s/GiB", "sender_process_cpu_seconds_per_gib"),
-    RECEIVER_PROCESS_CPU_PER_GIB("receiver process CPU", "s/GiB", "receiver_process_cpu_seconds_per_gib"),
-    STREAM_BYTES("stream bytes", "B", "stream_bytes"),
-    WRITE_CALLS("write count", "calls", "write_calls"),
-    WRITEV_CALLS("writev count", "calls", "writev_calls"),
-    SENDFILE_CALLS("sendfile count", "calls", "sendfile_calls"),
-    DUP_PAGES("dup count", "pages", "dup_pages"),
-    NODUP_PAGES("nodup count", "pages", "nodup_pages"),
+    SEND_SECONDS("send time", "s", "sendSeconds"),
+    TRANSFER_SECONDS("transfer time", "s", "transferSeconds"),
+    GBIT_PER_SECOND("throughput", "Gbit/s", "gbitPerSecond"),
+    MIB_PER_SECOND("throughput", "MiB/s", "mibPerSecond"),
+    SENDER_THREAD_CPU_PER_GIB("sender thread CPU", "s/GiB", "senderThreadCpuSecondsPerGib"),
+    SENDER_PROCESS_CPU_PER_GIB("sender process CPU", "s/GiB", "senderProcessCpuSecondsPerGib"),
+    RECEIVER_PROCESS_CPU_PER_GIB("receiver process CPU", "s/GiB", "receiverProcessCpuSecondsPerGib"),
+    STREAM_BYTES("stream bytes", "B", "streamBytes"),
+    WRITE_CALLS("write count", "calls", "writeCalls"),
+    WRITEV_CALLS("writev count", "calls", "writevCalls"),
+    SENDFILE_CALLS("sendfile count", "calls", "sendfileCalls"),
+    DUP_PAGES("dup count", "pages", "dupPages"),
+    NODUP_PAGES("nodup count", "pages", "nodupPages"),
     IOVECS("iovecs", "buffers", "iovecs");
 
     private static final double GIB = 1L << 30;
@@ -46,7 +46,7 @@ public enum Metric {
         return unit;
     }
 
-    /** a stable snake_case name for machine formats (CSV headers) */
+    /** a stable lowerCamelCase key for machine formats: trials.csv's derived columns, summary.json's metric keys */
     public String column() {
         return column;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.files.RunWriter;
 import workbench.reports.model.Cpu;
@@ -17,17 +18,26 @@ import workbench.reports.stats.Metric;
 
 /**
  * trials.csv: one row per trial (warm-up and failed included) with every recorded figure and the
- * derived throughput and CPU cost. RFC 4180: comma-separated, CRLF line ends, fields with a comma,
- * quote or line break quoted, quotes doubled. Numbers are locale-free: integers as they are,
- * decimals in shortest plain notation, NaN or infinity as an empty field, as is an optional figure
- * the trial does not have (mispredictions of a buffered receiver, an unknown peak RSS). Column names are stable;
- * each swept setting adds a {@code param.<name>} column after {@code network}.
+ * derived throughput and CPU cost. RFC 4180 but for its line ends: comma-separated, LF line ends (as
+ * run.json and every other file of a run), fields with a comma, quote or line break quoted, quotes
+ * doubled. Numbers are locale-free: integers as they are, decimals in shortest plain notation, NaN or
+ * infinity as an empty field, as is an optional figure the trial does not have (mispredictions of a
+ * buffered receiver, an unknown peak RSS). Enum values are run.json's lower-case words.
+ *
+ * <p>Column names are stable and lowerCamelCase, one convention with run.json and summary.json: a
+ * stored figure's column is its run.json field name ({@code sendSeconds}, {@code streamBytes}),
+ * prefixed by the object it sits in where the name alone would repeat ({@code senderThreadUser} is
+ * {@code sender.threadUser}); a derived figure's column is its {@link Metric#column()} key, as in
+ * summary.json. Each swept setting adds a {@code param.<option>} column after {@code role}, the option
+ * name kept as run.json keeps it; a whole-number value is written as an integer ("128", never "128.0").
  */
 public final class TrialsCsv implements RunWriter {
     public static final String FILE_NAME = "trials.csv";
 
     private static final List<Metric> DERIVED = List.of(Metric.GBIT_PER_SECOND, Metric.MIB_PER_SECOND,
             Metric.SENDER_THREAD_CPU_PER_GIB, Metric.SENDER_PROCESS_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB);
+
+    private static final Pattern WHOLE_DECIMAL = Pattern.compile("-?\\d+\\.0+");
 
     @Override
     public void write(Run run, Path dir) throws IOException {
@@ -46,28 +56,28 @@ public final class TrialsCsv implements RunWriter {
     }
 
     private static List<String> header(SortedSet<String> params) {
-        List<String> h = new ArrayList<>(List.of("index", "round", "warmup", "fork", "strategy", "network"));
+        List<String> h = new ArrayList<>(List.of("index", "round", "warmup", "fork", "strategy", "network", "role"));
         params.forEach(p -> h.add("param." + p));
-        h.addAll(List.of("status", "failure", "started_at", "send_seconds", "transfer_seconds", "stream_bytes",
-                "dup_pages", "nodup_pages", "write_calls", "writev_calls", "iovecs", "bytes_copied",
-                "sendfile_calls"));
+        h.addAll(List.of("status", "failure", "startedAt", "sendSeconds", "transferSeconds", "streamBytes",
+                "dupPages", "nodupPages", "writeCalls", "writevCalls", "iovecs", "bytesCopied", "sendfileCalls"));
         for (String side : List.of("sender", "receiver")) {
-            for (String part : List.of("thread_user", "thread_sys", "process_user", "process_sys")) {
-                h.add(side + "_" + part + "_seconds");
+            for (String part : List.of("ThreadUser", "ThreadSys", "ProcessUser", "ProcessSys")) {
+                h.add(side + part);
             }
         }
-        h.addAll(List.of("retransmits", "machine_busy", "machine_steal", "machine_user", "mispredictions",
-                "sender_peak_rss_bytes", "receiver_peak_rss_bytes"));
+        h.addAll(List.of("retransmits", "machineBusy", "machineSteal", "machineUser", "mispredictions",
+                "senderPeakRss", "receiverPeakRss"));
         DERIVED.forEach(m -> h.add(m.column()));
         return h;
     }
 
     private static List<String> row(TrialResult t, SortedSet<String> params) {
         List<String> r = new ArrayList<>(List.of(Integer.toString(t.index()), Integer.toString(t.round()),
-                Boolean.toString(t.warmup()), Integer.toString(t.fork()), t.series().strategy(), t.series().network()));
-        params.forEach(p -> r.add(t.series().params().getOrDefault(p, "")));
+                Boolean.toString(t.warmup()), Integer.toString(t.fork()), t.series().strategy(), t.series().network(),
+                t.series().role().json()));
+        params.forEach(p -> r.add(whole(t.series().params().getOrDefault(p, ""))));
         var c = t.counts();
-        r.addAll(List.of(t.status().name(), t.failureReason().orElse(""), t.startedAt(), number(t.sendSeconds()),
+        r.addAll(List.of(t.status().json(), t.failureReason().orElse(""), t.startedAt(), number(t.sendSeconds()),
                 number(t.transferSeconds()), Long.toString(c.streamBytes()), Long.toString(c.dupPages()),
                 Long.toString(c.nodupPages()), Long.toString(c.writeCalls()), Long.toString(c.writevCalls()),
                 Long.toString(c.iovecs()), Long.toString(c.bytesCopied()), Long.toString(c.sendfileCalls())));
@@ -90,6 +100,11 @@ public final class TrialsCsv implements RunWriter {
         return value.isPresent() ? Long.toString(value.getAsLong()) : "";
     }
 
+    /** a swept value as recorded, but "128" for a whole number written as "128.0" (as some older runs did) */
+    static String whole(String value) {
+        return WHOLE_DECIMAL.matcher(value).matches() ? value.substring(0, value.indexOf('.')) : value;
+    }
+
     /** shortest round-tripping decimal, never in exponent form, never with a locale's comma */
     static String number(double value) {
         return Double.isFinite(value) ? BigDecimal.valueOf(value).toPlainString() : "";
@@ -102,7 +117,7 @@ public final class TrialsCsv implements RunWriter {
             }
             out.append(quote(fields.get(i)));
         }
-        out.append("\r\n");
+        out.append('\n');
     }
 
     static String quote(String field) {

@@ -50,8 +50,8 @@ class MetricTest {
     }
 
     @Test
-    void columnNamesAreUniqueSnakeCase() {
+    void columnNamesAreUniqueLowerCamelCase() {
         assertThat(java.util.Arrays.stream(Metric.values()).map(Metric::column))
-                .doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z_]+"));
+                .doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z][a-zA-Z]*"));
     }
 }
