@@ -54,7 +54,7 @@ class SendfileIT {
         assertThat(env.get("strategy.sendfile-runs.stream").asText()).contains("x-workbench-runs", "not QEMU-readable");
         assertThat(env.get("strategy.sendfile.stream").asText()).isEqualTo("QEMU 7.2 format");
         assertThat(Files.readString(dir.resolve("report.html"))).contains("sendfile-runs", "not QEMU-readable", "sendfile count");
-        assertThat(Files.readAllLines(dir.resolve("trials.csv")).get(0)).contains("sendfile_calls");
+        assertThat(Files.readAllLines(dir.resolve("trials.csv")).get(0)).contains("sendfileCalls");
 
         Jar.Ran text = Jar.run("decode", stream.toString());
         assertThat(text.exit()).as(text.err()).isZero();

@@ -41,7 +41,7 @@ class SidesIT {
             assertThat(t.get("receiverPeakRss").asLong()).isGreaterThan(GUEST);
         }
         assertThat(Files.readString(dir.resolve("trials.csv")).lines().findFirst().orElseThrow())
-                .contains(",mispredictions,sender_peak_rss_bytes,receiver_peak_rss_bytes,");
+                .contains(",mispredictions,senderPeakRss,receiverPeakRss,");
         assertThat(Files.readString(dir.resolve("summary.md"))).contains("## Memory and receiver", "| loopback ",
                 "loopback vectored receive=scatter");
         assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"table-memory\"", "id=\"table-mispredictions\"");
