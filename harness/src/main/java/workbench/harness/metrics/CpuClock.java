@@ -3,11 +3,13 @@ package workbench.harness.metrics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.Optional;
 import workbench.reports.model.Cpu;
 
 /**
- * CPU time of the calling thread (ThreadMXBean) and of the whole process (/proc/self/stat, in
- * clock ticks of 10 ms: good for totals, not for per-page costs).
+ * CPU time of the calling thread (ThreadMXBean) and of the whole process: user and system apart from
+ * /proc/self/stat in clock ticks of 10 ms, and their sum at nanosecond resolution from the threads'
+ * schedstat ({@link ThreadTimes}), which the per-GiB figures use.
  */
 public final class CpuClock {
     private static final double TICK = 0.01; // USER_HZ is 100 on Linux
@@ -15,12 +17,14 @@ public final class CpuClock {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     /** A reading; subtract two with {@link #since}. */
-    public record Sample(long threadUserNs, long threadCpuNs, double processUser, double processSys) {
+    public record Sample(long threadUserNs, long threadCpuNs, double processUser, double processSys,
+                         Optional<ThreadTimes> processThreads) {
     }
 
     public Sample now() {
         double[] proc = times(PROC_SELF);
-        return new Sample(threads.getCurrentThreadUserTime(), threads.getCurrentThreadCpuTime(), proc[0], proc[1]);
+        return new Sample(threads.getCurrentThreadUserTime(), threads.getCurrentThreadCpuTime(), proc[0], proc[1],
+                ThreadTimes.of(PROC_SELF.getParent()));
     }
 
     /** CPU spent by this thread and process since {@code start} (same thread). */
@@ -29,7 +33,12 @@ public final class CpuClock {
         double user = (end.threadUserNs() - start.threadUserNs()) / 1e9;
         double cpu = (end.threadCpuNs() - start.threadCpuNs()) / 1e9;
         return new Cpu(user, Math.max(0, cpu - user), end.processUser() - start.processUser(),
-                end.processSys() - start.processSys());
+                end.processSys() - start.processSys(), preciseSeconds(start.processThreads(), end.processThreads()));
+    }
+
+    /** the process's CPU seconds between two readings of its threads, 0 (unknown) where one is missing or a thread ended */
+    static double preciseSeconds(Optional<ThreadTimes> start, Optional<ThreadTimes> end) {
+        return start.isPresent() && end.isPresent() ? end.get().secondsSince(start.get()).orElse(0.0) : 0;
     }
 
     /** user and system seconds of a /proc/…/stat file (a process's or a thread's); 0 where there is none */

@@ -30,7 +30,7 @@ import workbench.workloads.ram.RamSpec;
 })
 public sealed interface Message {
     /** bumped whenever a message changes shape */
-    int PROTOCOL = 3;
+    int PROTOCOL = 4;
 
     /** client → server, first frame */
     record Hello(int protocol, String workbench) implements Message {
