@@ -63,6 +63,15 @@ public interface StreamSink extends AutoCloseable {
     /** the system calls made so far */
     SyscallCounts calls();
 
+    /** Per multifd channel, what it sent (bytes, gathering writes, packets); empty for a single stream. */
+    default List<ChannelCount> channelCounts() {
+        return List.of();
+    }
+
+    /** What one connection beside the main stream sent: its bytes (initial packet included), gathering writes and packets. */
+    record ChannelCount(int channel, long bytes, long writevs, long packets) {
+    }
+
     /** Flushes; the channels themselves are the caller's to close. */
     @Override
     void close() throws IOException;

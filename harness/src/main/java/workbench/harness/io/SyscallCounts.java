@@ -30,6 +30,14 @@ public final class SyscallCounts {
         sendfiles++;
     }
 
+    /** adds {@code other}'s counts to these (a sink of several connections sums its own) */
+    public void add(SyscallCounts other) {
+        writes += other.writes;
+        writevs += other.writevs;
+        iovecs += other.iovecs;
+        sendfiles += other.sendfiles;
+    }
+
     public long writes() {
         return writes;
     }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** The registry of write strategies: the one list a new strategy joins. */
 public final class Strategies {
     private static final List<WriteStrategy> ALL = List.of(new ScalarStrategy(), new VectoredStrategy(),
-            SendfileStrategy.PAGES, SendfileStrategy.RUNS);
+            SendfileStrategy.PAGES, SendfileStrategy.RUNS, new MultifdStrategy());
 
     private Strategies() {
     }

@@ -82,18 +82,26 @@ class WriteStrategyTest {
 
     @Test
     void theRegistryNamesEveryStrategyAndItsSettings() {
-        assertThat(Strategies.all()).extracting(WriteStrategy::name).containsExactly("scalar", "vectored", "sendfile", "sendfile-runs");
+        assertThat(Strategies.all()).extracting(WriteStrategy::name).containsExactly("scalar", "vectored", "sendfile", "sendfile-runs",
+                "multifd");
         assertThat(Strategies.byName(" Vectored ")).isEqualTo(VECTORED);
-        assertThat(Strategies.settings()).containsExactlyInAnyOrder("scalar-buffer", "batch", "staging-buffer");
-        assertThatThrownBy(() -> Strategies.byName("multifd")).hasMessageContaining("known: scalar, vectored, sendfile, sendfile-runs");
+        assertThat(Strategies.settings()).containsExactlyInAnyOrder("scalar-buffer", "batch", "staging-buffer", "channels");
+        assertThatThrownBy(() -> Strategies.byName("multifd2")).hasMessageContaining("known: scalar, vectored, sendfile, sendfile-runs, multifd");
+        assertThat(Strategies.all()).filteredOn(s -> s.connections(SinkOptions.of(32 << 10, 128)) > 1).extracting(WriteStrategy::name)
+                .containsExactly("multifd");
         assertThat(Strategies.all()).filteredOn(WriteStrategy::needsFile).extracting(WriteStrategy::name)
                 .containsExactly("sendfile", "sendfile-runs");
         // only sendfile-runs leaves QEMU's format, and its sink announces what the strategy declares
         assertThat(Strategies.all()).filteredOn(s -> !s.capabilities().isEmpty()).extracting(WriteStrategy::name)
                 .containsExactly("sendfile-runs");
         for (WriteStrategy s : Strategies.all()) {
-            assertThat(s.open(List.of(new CollectingChannel()), SinkOptions.of(32 << 10, 128)).capabilities())
-                    .as(s.name()).isEqualTo(s.capabilities());
+            SinkOptions options = SinkOptions.of(32 << 10, 128);
+            List<CollectingChannel> channels = java.util.stream.Stream.generate(CollectingChannel::new).limit(s.connections(options)).toList();
+            try (var sink = s.open(channels, options)) {
+                assertThat(sink.capabilities()).as(s.name()).isEqualTo(s.capabilities());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }
