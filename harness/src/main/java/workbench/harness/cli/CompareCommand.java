@@ -27,10 +27,15 @@ import workbench.reports.table.TableWriter;
 
 /** {@code workbench compare}: several runs side by side in one report. */
 @Command(name = "compare", sortOptions = false,
-        description = {"Lays several runs side by side in one self-contained report.html and prints a compact table:",
-                "the options that differ between the runs name the groups (else the host, JVM or kernel), strategy is",
-                "the series, each series is set against the same series of the first run. Runs whose guest RAM",
-                "differs are refused unless --allow-different-ram is given."})
+        header = "Lays several runs side by side in one report.",
+        description = "Lays several runs side by side in one self-contained report.html and prints a compact table: the "
+                + "options that differ between the runs name the groups (else the host, JVM or kernel), strategy is the "
+                + "series, each series is set against the same series of the first run. Runs whose guest RAM differs are "
+                + "refused unless --allow-different-ram is given.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  workbench compare results/RUN1 results/RUN2",
+                "  workbench compare results/RUN1 results/RUN2 --baseline vectored --out /tmp/c"})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +45,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR",
             description = "folder for report.html and charts/; default <results>/compare-<timestamp>")
     Path out;
-    @Option(names = "--baseline", defaultValue = Comparisons.DEFAULT_BASELINE,
+    @Option(names = "--baseline", defaultValue = Comparisons.DEFAULT_BASELINE, paramLabel = "STRATEGY",
             description = "strategy the others are compared with in each group; default ${DEFAULT-VALUE}")
     String baseline;
     @Option(names = "--allow-different-ram",

@@ -19,9 +19,15 @@ import workbench.harness.stream.StreamDecoder;
 import workbench.harness.stream.StreamFormatException;
 
 /** {@code workbench decode FILE}: dissects a QEMU 7.2 migration stream, ours or a real QEMU's. */
-@Command(name = "decode", 
-        description = {"Dissects a migration stream file: sections, RAM blocks (sha256 of the rebuilt content),",
-                "record counts, vmdesc length, file size and sha256. A malformed stream is one error line, exit 2."})
+@Command(name = "decode", sortOptions = false,
+        header = "Dissects a QEMU 7.2 migration stream file, ours or a real QEMU's.",
+        description = "Prints the stream's sections with their offsets, RAM blocks (sha256 of the rebuilt content), record "
+                + "counts, vmdesc length, file size and sha256. A malformed stream is one error line, exit 2.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  workbench run --ram 16M --trials 1 --warmup 0 --save-stream s.bin",
+                "  workbench decode s.bin",
+                "  workbench decode --json s.bin > s.json"})
 public final class DecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,8 +36,8 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the dissection as JSON: lowerCamelCase names as in run.json, each section with its byte offset")
     boolean json;
     @Option(names = "--max-ram", converter = SizeConverter.class, paramLabel = "SIZE",
-            description = {"largest guest RAM the stream may declare: decode holds it all at once, as the stream's MEM_SIZE says;",
-                    "default: half this machine's memory, at most 8G (so a few hostile bytes cannot make it allocate more)"})
+            description = "largest guest RAM the stream may declare: decode holds it all at once, as the stream's MEM_SIZE says; "
+                    + "default: half this machine's memory, at most 8G (so a few hostile bytes cannot make it allocate more)")
     Long maxRam;
     @Mixin(name = CommonOptions.MIXIN)
     CommonOptions common;

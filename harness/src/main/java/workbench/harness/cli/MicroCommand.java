@@ -43,8 +43,13 @@ import workbench.harness.run.Defaults;
  * Results go to {@code <out>/micro-<timestamp>/jmh-result.json} unless {@code -rff} says otherwise.
  */
 @Command(name = "micro", sortOptions = false,
-        description = {"Runs the JMH micro-benchmarks in forked JVMs; JMH's result file (JSON unless",
-                "-rf says otherwise) goes to <out>/micro-<timestamp>/.",
+        header = "Runs the JMH micro-benchmarks.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  workbench micro SinkBench --iterations 3",
+                "  workbench micro ReceiveBench -prof gc -p mode=scatter -rf csv"},
+        description = {"Runs the JMH micro-benchmarks in forked JVMs; JMH's result file (JSON unless -rf says otherwise) goes "
+                + "to <out>/micro-<timestamp>/.",
                 "  RamGenBench   generating a 256 MiB guest, on all cores      GB/s (1)",
                 "  DigestBench   the trials' RAM digest; one core's SHA-256     GB/s (1)",
                 "  DupScanBench  the dup check of a page per policy and kind   ns/page",

@@ -17,8 +17,13 @@ import workbench.reports.model.Run;
 
 /** {@code workbench report}: re-renders a run's derived files from its run.json, measuring nothing. */
 @Command(name = "report", sortOptions = false,
-        description = {"Re-renders a run's trials.csv, summary.md, charts (charts/*.png) and report.html",
-                "from its run.json alone; nothing is measured again and run.json is left as it is."})
+        header = "Re-renders a run's report and derived files from its run.json.",
+        description = "Re-renders a run's trials.csv, summary.md, charts (charts/*.png, *.svg) and report.html from its "
+                + "run.json alone; nothing is measured again and run.json is left as it is.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  workbench report results/RUN          after a killed run, or with a newer version",
+                "  workbench report results/RUN/run.json --out /tmp/r"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,129 +42,194 @@ import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
 import workbench.workloads.ram.BackingChoice;
 
-/** {@code workbench run}: interleaved, verified trials of every strategy, and the seed's table. */
-@Command(name = "run", sortOptions = false,
-        description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy, on each network,",
-                "in interleaved rounds, verifies every trial, and prints the 2010 seed table.",
-                "A comma list on a numeric option sweeps it (e.g. --batch 1,8,64,256). Results go to <out>/<run-id>/."})
+/**
+ * {@code workbench run}: interleaved, verified trials of every strategy, and the seed's table. Its
+ * options sit in the help sections below, one {@code @ArgGroup} each; a new option goes into the
+ * section a user would look in.
+ */
+@Command(name = "run", sortOptions = false, abbreviateSynopsis = true,
+        header = "Measures the write strategies in interleaved, verified trials and prints the 2010 seed table.",
+        description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy, on each network, "
+                + "in interleaved rounds, verifies every trial, and prints the 2010 seed table. A comma list on a sweepable "
+                + "option (SIZE[,SIZE...]) runs every combination as a series of its own. Results go to <out>/<run-id>/."},
+        optionListHeading = "%nGeneral:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  workbench run                                  the default experiment",
+                "  workbench run --ram 64M --trials 6 --warmup 1  a quick look",
+                "  workbench run --batch 1,8,64,256               a sweep, a series per batch",
+                "  workbench run --like results/RUN/run.json      the same run again"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ram", defaultValue = Defaults.RAM, description = "guest RAM size, binary units (512M, 8G); default ${DEFAULT-VALUE}")
-    String ram;
-    @Option(names = "--blocks", defaultValue = Defaults.BLOCKS, description = "RAM blocks (mem0, mem1, …) sharing the size; default ${DEFAULT-VALUE}")
-    int blocks;
-    @Option(names = "--dup", defaultValue = Defaults.DUP, description = "fraction of all-zero pages (0.034 or 3.4%%); default ${DEFAULT-VALUE}")
-    String dup;
-    @Option(names = "--uniform", defaultValue = Defaults.UNIFORM, description = "fraction of pages filled with one non-zero byte; default ${DEFAULT-VALUE}")
-    String uniform;
-    @Option(names = "--dirty", defaultValue = Defaults.DIRTY,
-            description = "fraction of pages sent (below 1: both sides share a base image, as in a later pre-copy round); default ${DEFAULT-VALUE}")
-    String dirty;
-    @Option(names = "--layout", defaultValue = Defaults.LAYOUT, description = "page classes ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
-    Layout layout;
-    @Option(names = "--content", defaultValue = Defaults.CONTENT, description = "content of the other pages: ${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}")
-    Content content;
-    @Option(names = "--seed", defaultValue = Defaults.SEED, description = "seed of the RAM content; default ${DEFAULT-VALUE}")
-    long seed;
-    @Option(names = "--dup-policy", defaultValue = Defaults.DUP_POLICY,
-            description = "pages sent as fill records: zero (QEMU 7.2) or uniform (2010); default ${DEFAULT-VALUE}")
-    DupPolicy dupPolicy;
-    @Option(names = "--strategies", defaultValue = Defaults.STRATEGIES, split = ",", completionCandidates = StrategyNames.class,
-            description = "write strategies to compare (${COMPLETION-CANDIDATES}); default ${DEFAULT-VALUE}")
-    List<String> strategies;
-    @Option(names = "--batch", defaultValue = Defaults.BATCH, description = "pages per gathering write (vectored); default ${DEFAULT-VALUE}")
-    String batch;
-    @Option(names = "--channels", defaultValue = Defaults.CHANNELS,
-            description = "multifd channels beside the main stream (multifd, and QEMU's own multifd), 1 to 255; 1,2,4 sweeps; default ${DEFAULT-VALUE} (QEMU's)")
-    String channels;
-    @Option(names = "--scalar-buffer", defaultValue = Defaults.SCALAR_BUFFER,
-            description = "scalar strategy's linear buffer; default ${DEFAULT-VALUE} (QEMUFile's; 64K exceeds the loopback MSS)")
-    String scalarBuffer;
-    @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
-    String readBuffer;
-    @Option(names = "--receive", defaultValue = "buffered",
-            description = "how the receiver reads pages into RAM: buffered (QEMU's: reads of --read-buffer, then a copy) or scatter"
-                    + " (predicted pages read straight into RAM); buffered,scatter sweeps; default ${DEFAULT-VALUE}")
-    String receive;
-    @Option(names = "--tcp-nodelay", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.TCP_NODELAY,
-            description = "TCP_NODELAY on the sender's data socket: on or off (off,on sweeps); default ${DEFAULT-VALUE}")
-    String noDelay;
-    @Option(names = "--sndbuf", defaultValue = Defaults.SOCKET_BUFFER,
-            description = "sender SO_SNDBUF, or auto (kernel autotuning; setting it turns autotuning off); default ${DEFAULT-VALUE}")
-    String sndbuf;
-    @Option(names = "--rcvbuf", defaultValue = Defaults.SOCKET_BUFFER, description = "receiver SO_RCVBUF, or auto; default ${DEFAULT-VALUE}")
-    String rcvbuf;
-    @Option(names = "--net", defaultValue = Defaults.NET,
-            description = {"networks, comma-separated: loopback, unix, null (sender only, unverified), tcp://HOST:PORT (a workbench",
-                    "serve elsewhere), link:gbe, link:10gbe, link:ipoib, link:ipoib-sdr, link:rate=2.5gbit,mtu=9000,cc=reno",
-                    "(emulated: rate and MTU only; needs root and iproute2); default ${DEFAULT-VALUE}"})
-    String net;
-    @Option(names = "--dest", defaultValue = "workbench", paramLabel = "workbench|qemu",
-            description = "who receives our stream: workbench (our receiver) or qemu (a real QEMU 7.2 started per trial; --net loopback only); default ${DEFAULT-VALUE}")
-    String dest;
-    @Option(names = "--bind", paramLabel = "LOCAL_ADDR", description = "local address for connections to tcp://HOST:PORT")
-    String bind;
-    @Option(names = "--token", description = "the remote receiver's token (or set WORKBENCH_TOKEN)")
-    String token;
-    @Option(names = "--trials", defaultValue = Defaults.TRIALS, description = "measured rounds; default ${DEFAULT-VALUE}")
-    int trials;
-    @Option(names = "--warmup", defaultValue = Defaults.WARMUP, description = "warm-up rounds; default ${DEFAULT-VALUE}")
-    int warmup;
-    @Option(names = "--ci-target", paramLabel = "FRACTION",
-            description = "adaptive trials (as netperf -I): after --trials, keep adding rounds until every series' 95%% CI half-width is within this fraction of its mean (e.g. 2%%), or --max-trials")
-    String ciTarget;
-    @Option(names = "--max-trials", defaultValue = Defaults.MAX_TRIALS, description = "measured rounds at most with --ci-target; default ${DEFAULT-VALUE}")
-    int maxTrials;
-    @Option(names = "--out", defaultValue = Defaults.OUT, description = "results folder; default ${DEFAULT-VALUE}")
-    Path out;
-    @Option(names = "--save-stream", paramLabel = "FILE", description = "also write the stream of one trial to FILE")
-    Path saveStream;
-    @Option(names = "--like", paramLabel = "RUN_JSON",
-            description = "repeat a previous run's configuration (same seed); options given here override it")
-    Path like;
-    @Option(names = "--backing", defaultValue = Defaults.BACKING,
-            description = "where the sender's guests live: auto (direct memory, /dev/shm beyond the JVM's cap), direct or shm; default ${DEFAULT-VALUE}")
-    String backing;
-    @Option(names = "--baselines", defaultValue = Defaults.BASELINES, paramLabel = "auto|none|iperf3[,iperf3-z]",
-            description = {"reference transfers measured in the same rounds on loopback and emulated links, the ceiling each strategy",
-                    "is stated against: iperf3 (-l 1M), iperf3-z (also -Z); auto = iperf3 when installed; default ${DEFAULT-VALUE}"})
-    String baselines;
-    @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.PIN, paramLabel = "on|off|auto",
-            description = "the sending process on one CPU, the receiving process on another (taskset), everything else unpinned;"
-                    + " auto = on where two CPUs and taskset are there; default ${DEFAULT-VALUE}")
-    String pin;
-    @Option(names = "--forks", defaultValue = "1",
-            description = "start the receiver children and sender agents this many times, each fork with its own warm-up and a share of the rounds (the variance between JVMs, as JMH's forks); default ${DEFAULT-VALUE}")
-    int forks;
-    @Option(names = "--min-effect", defaultValue = Defaults.MIN_EFFECT, paramLabel = "FRACTION",
-            description = {"effect margin of a verdict, symmetric in the log ratio: a CI inside ±margin reads \"equivalent\",",
-                    "a difference is claimed only when the CI lies wholly outside it; default ${DEFAULT-VALUE}"})
-    String minEffect;
-    @Option(names = "--order", defaultValue = Defaults.ORDER, paramLabel = "alternate|random",
-            description = "order within each round: alternate (A B, B A, …) or random (seeded, recorded); default ${DEFAULT-VALUE}")
-    String order;
-    @Option(names = "--order-seed", paramLabel = "SEED", description = "seed of --order random; default: --seed")
-    Long orderSeed;
-    @Option(names = "--on-failure", defaultValue = Defaults.ON_FAILURE, paramLabel = "continue|stop",
-            description = "after a failed trial (recorded with its cause, never averaged): continue, restarting a receiver or sender agent that broke, or stop the run; default ${DEFAULT-VALUE}")
-    String onFailure;
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @ArgGroup(validate = false, heading = "%nGuest RAM (the same options and seed give the same bytes):%n", order = 1)
+    RamOptions ramOptions = new RamOptions();
+    @ArgGroup(validate = false, heading = "%nWrite strategies:%n", order = 2)
+    StrategyOptions strategyOptions = new StrategyOptions();
+    @ArgGroup(validate = false, heading = "%nNetworks, sockets and the receiver:%n", order = 3)
+    NetworkOptions networkOptions = new NetworkOptions();
+    @ArgGroup(validate = false, heading = "%nTrials and statistics:%n", order = 4)
+    TrialOptions trialOptions = new TrialOptions();
+    @ArgGroup(validate = false, heading = "%nOutput and repeats:%n", order = 5)
+    OutputOptions outputOptions = new OutputOptions();
     @Mixin(name = CommonOptions.MIXIN)
     CommonOptions common;
 
+    static final class RamOptions {
+        @Option(names = "--ram", defaultValue = Defaults.RAM, paramLabel = "SIZE[,SIZE...]",
+                description = "guest RAM size, binary units (512M, 8G); default ${DEFAULT-VALUE}")
+        String ram;
+        @Option(names = "--blocks", defaultValue = Defaults.BLOCKS, paramLabel = "N",
+                description = "RAM blocks (mem0, mem1, …) sharing the size; default ${DEFAULT-VALUE}")
+        int blocks;
+        @Option(names = "--dup", defaultValue = Defaults.DUP, paramLabel = "FRACTION[,FRACTION...]",
+                description = "fraction of all-zero pages (0.034 or 3.4%%); default ${DEFAULT-VALUE}")
+        String dup;
+        @Option(names = "--uniform", defaultValue = Defaults.UNIFORM, paramLabel = "FRACTION[,FRACTION...]",
+                description = "fraction of pages filled with one non-zero byte; default ${DEFAULT-VALUE}")
+        String uniform;
+        @Option(names = "--dirty", defaultValue = Defaults.DIRTY, paramLabel = "FRACTION[,FRACTION...]",
+                description = "fraction of pages sent (below 1: both sides share a base image, as in a later pre-copy round); "
+                        + "default ${DEFAULT-VALUE}")
+        String dirty;
+        @Option(names = "--dup-policy", defaultValue = Defaults.DUP_POLICY, paramLabel = "zero|uniform",
+                description = "pages sent as fill records: zero (QEMU 7.2) or uniform (2010: any page of one byte); "
+                        + "default ${DEFAULT-VALUE}")
+        DupPolicy dupPolicy;
+        @Option(names = "--layout", defaultValue = Defaults.LAYOUT, paramLabel = "scattered|runs",
+                description = "where the page classes sit: scattered or in runs; default ${DEFAULT-VALUE}")
+        Layout layout;
+        @Option(names = "--content", defaultValue = Defaults.CONTENT, paramLabel = "random|counter",
+                description = "content of the other pages; default ${DEFAULT-VALUE}")
+        Content content;
+        @Option(names = "--seed", defaultValue = Defaults.SEED, paramLabel = "SEED",
+                description = "seed of the RAM content; default ${DEFAULT-VALUE}")
+        long seed;
+        @Option(names = "--backing", defaultValue = Defaults.BACKING, paramLabel = "auto|direct|shm",
+                description = "where the sender's guests live: auto (direct memory, /dev/shm beyond the JVM's cap), direct or shm; "
+                        + "default ${DEFAULT-VALUE}")
+        String backing;
+    }
+
+    static final class StrategyOptions {
+        @Option(names = "--strategies", defaultValue = Defaults.STRATEGIES, split = ",", paramLabel = "NAME",
+                completionCandidates = StrategyNames.class,
+                description = "write strategies to compare, comma-separated (${COMPLETION-CANDIDATES}); a name twice is an "
+                        + "A/A check; default ${DEFAULT-VALUE}")
+        List<String> strategies;
+        @Option(names = "--batch", defaultValue = Defaults.BATCH, paramLabel = "PAGES[,PAGES...]",
+                description = "pages per gathering write (vectored); default ${DEFAULT-VALUE}")
+        String batch;
+        @Option(names = "--channels", defaultValue = Defaults.CHANNELS, paramLabel = "N[,N...]",
+                description = "multifd channels beside the main stream (multifd, and QEMU's own multifd), 1 to 255; 1,2,4 sweeps; "
+                        + "default ${DEFAULT-VALUE} (QEMU's)")
+        String channels;
+        @Option(names = "--scalar-buffer", defaultValue = Defaults.SCALAR_BUFFER, paramLabel = "SIZE[,SIZE...]",
+                description = "scalar strategy's linear buffer; default ${DEFAULT-VALUE} (QEMUFile's; 64K exceeds the loopback MSS)")
+        String scalarBuffer;
+    }
+
+    static final class NetworkOptions {
+        @Option(names = "--net", defaultValue = Defaults.NET, paramLabel = "NETWORK[,NETWORK...]",
+                description = {"networks, comma-separated; default ${DEFAULT-VALUE}:",
+                        "  loopback, unix   TCP on 127.0.0.1, a Unix socket",
+                        "  null             sender only, unverified",
+                        "  tcp://HOST:PORT  a workbench serve elsewhere",
+                        "  link:gbe, link:10gbe, link:ipoib, link:ipoib-sdr,",
+                        "  link:rate=2.5gbit,mtu=9000,cc=reno",
+                        "                   emulated: rate and MTU only;",
+                        "                   needs root and iproute2"})
+        String net;
+        @Option(names = "--tcp-nodelay", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.TCP_NODELAY,
+                paramLabel = "on|off[,on|off...]", description = "TCP_NODELAY on the sender's data socket (off,on sweeps); default ${DEFAULT-VALUE}")
+        String noDelay;
+        @Option(names = "--sndbuf", defaultValue = Defaults.SOCKET_BUFFER, paramLabel = "auto|SIZE[,SIZE...]",
+                description = "sender SO_SNDBUF, or auto (kernel autotuning; setting it turns autotuning off); default ${DEFAULT-VALUE}")
+        String sndbuf;
+        @Option(names = "--rcvbuf", defaultValue = Defaults.SOCKET_BUFFER, paramLabel = "auto|SIZE[,SIZE...]",
+                description = "receiver SO_RCVBUF, or auto; default ${DEFAULT-VALUE}")
+        String rcvbuf;
+        @Option(names = "--dest", defaultValue = "workbench", paramLabel = "workbench|qemu",
+                description = "who receives our stream: workbench (our receiver) or qemu (a real QEMU 7.2 started per trial; "
+                        + "--net loopback only); default ${DEFAULT-VALUE}")
+        String dest;
+        @Option(names = "--receive", defaultValue = "buffered", paramLabel = "buffered|scatter[,...]",
+                description = "how the receiver reads pages into RAM: buffered (QEMU's: reads of --read-buffer, then a copy) or "
+                        + "scatter (predicted pages read straight into RAM); default ${DEFAULT-VALUE}")
+        String receive;
+        @Option(names = "--read-buffer", defaultValue = Defaults.READ_BUFFER, paramLabel = "SIZE[,SIZE...]",
+                description = "receiver's read buffer; default ${DEFAULT-VALUE} (QEMU's)")
+        String readBuffer;
+        @Option(names = "--bind", paramLabel = "LOCAL_ADDR", description = "local address for connections to tcp://HOST:PORT")
+        String bind;
+        @Option(names = "--token", paramLabel = "SECRET", description = "the remote receiver's token (or set WORKBENCH_TOKEN)")
+        String token;
+    }
+
+    static final class TrialOptions {
+        @Option(names = "--trials", defaultValue = Defaults.TRIALS, paramLabel = "ROUNDS",
+                description = "measured rounds; default ${DEFAULT-VALUE}")
+        int trials;
+        @Option(names = "--warmup", defaultValue = Defaults.WARMUP, paramLabel = "ROUNDS",
+                description = "warm-up rounds; default ${DEFAULT-VALUE}")
+        int warmup;
+        @Option(names = "--ci-target", paramLabel = "FRACTION",
+                description = "adaptive trials (as netperf -I): after --trials, keep adding rounds until every series' 95%% CI "
+                        + "half-width is within this fraction of its mean (e.g. 2%%), or --max-trials")
+        String ciTarget;
+        @Option(names = "--max-trials", defaultValue = Defaults.MAX_TRIALS, paramLabel = "ROUNDS",
+                description = "measured rounds at most with --ci-target; default ${DEFAULT-VALUE}")
+        int maxTrials;
+        @Option(names = "--min-effect", defaultValue = Defaults.MIN_EFFECT, paramLabel = "FRACTION",
+                description = "effect margin of a verdict, symmetric in the log ratio: a CI inside ±margin reads \"equivalent\", "
+                        + "a difference is claimed only when the CI lies wholly outside it; default ${DEFAULT-VALUE}")
+        String minEffect;
+        @Option(names = "--order", defaultValue = Defaults.ORDER, paramLabel = "alternate|random",
+                description = "order within each round: alternate (A B, B A, …) or random (seeded, recorded); default ${DEFAULT-VALUE}")
+        String order;
+        @Option(names = "--order-seed", paramLabel = "SEED", description = "seed of --order random; default: --seed")
+        Long orderSeed;
+        @Option(names = "--baselines", defaultValue = Defaults.BASELINES, paramLabel = "auto|none|iperf3[,iperf3-z]",
+                description = "reference transfers measured in the same rounds on loopback and emulated links, the ceiling each "
+                        + "strategy is stated against: iperf3 (-l 1M), iperf3-z (also -Z); auto = iperf3 when installed; "
+                        + "default ${DEFAULT-VALUE}")
+        String baselines;
+        @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.PIN, paramLabel = "on|off|auto",
+                description = "the sending process on one CPU, the receiving process on another (taskset), everything else unpinned; "
+                        + "auto = on where two CPUs and taskset are there; default ${DEFAULT-VALUE}")
+        String pin;
+        @Option(names = "--forks", defaultValue = "1", paramLabel = "N",
+                description = "start the receiver children and sender agents this many times, each fork with its own warm-up and "
+                        + "a share of the rounds (the variance between JVMs, as JMH's forks); default ${DEFAULT-VALUE}")
+        int forks;
+        @Option(names = "--on-failure", defaultValue = Defaults.ON_FAILURE, paramLabel = "continue|stop",
+                description = "after a failed trial (recorded with its cause, never averaged): continue, restarting a receiver or "
+                        + "sender agent that broke, or stop the run; default ${DEFAULT-VALUE}")
+        String onFailure;
+    }
+
+    static final class OutputOptions {
+        @Option(names = "--out", defaultValue = Defaults.OUT, paramLabel = "DIR", description = "results folder; default ${DEFAULT-VALUE}")
+        Path out;
+        @Option(names = "--save-stream", paramLabel = "FILE", description = "also write the stream of one trial to FILE")
+        Path saveStream;
+        @Option(names = "--like", paramLabel = "RUN_JSON",
+                description = "repeat a previous run's configuration (same seed); options given here override it")
+        Path like;
+        @Option(names = "--quiet", description = "no progress on stderr")
+        boolean quiet;
+    }
+
     @Override
     public Integer call() throws IOException {
-        RunPlan plan = like == null ? plan() : LikeRun.plan(like, spec);
+        RunPlan plan = outputOptions.like == null ? plan() : LikeRun.plan(outputOptions.like, spec);
         Destination destination = destination(plan);
-        if (plan.baselines().isEmpty() && baselines.trim().equalsIgnoreCase("auto") && !quiet) {
+        if (plan.baselines().isEmpty() && trialOptions.baselines.trim().equalsIgnoreCase("auto") && !outputOptions.quiet) {
             System.err.println("note: iperf3 is not installed, so no ceiling is measured beside the strategies (apt-get install iperf3)");
         }
         RunExecutor.Outcome outcome;
         try {
-            outcome = new RunExecutor(plan, new Progress(System.err, quiet), Version.get(), Version.describe(), new Sites(destination),
+            outcome = new RunExecutor(plan, new Progress(System.err, outputOptions.quiet), Version.get(), Version.describe(), new Sites(destination),
                     Clock.SYSTEM).execute();
         } catch (ProtocolException e) {
             // the receiver refused us (token, busy, --max-ram, version) or broke the protocol
@@ -181,59 +247,62 @@ public final class RunCommand implements Callable<Integer> {
 
     RunPlan plan() {
         try {
+            RamOptions r = ramOptions;
+            StrategyOptions s = strategyOptions;
+            NetworkOptions n = networkOptions;
+            TrialOptions t = trialOptions;
             RunOptions options = new RunOptions(
-                    SweepList.parse("--ram", ram, SweepList::size),
-                    SweepList.parse("--dup", dup, SweepList::fraction),
-                    SweepList.parse("--uniform", uniform, SweepList::fraction),
-                    SweepList.parse("--dirty", dirty, SweepList::fraction),
-                    SweepList.parse("--batch", batch, SweepList::positiveInt),
-                    SweepList.parse("--scalar-buffer", scalarBuffer, SweepList::intSize),
-                    SweepList.parse("--read-buffer", readBuffer, SweepList::readBuffer),
-                    SweepList.parse("--tcp-nodelay", noDelay, SweepList::onOff),
-                    SweepList.parse("--sndbuf", sndbuf, SweepList::socketBuffer),
-                    SweepList.parse("--rcvbuf", rcvbuf, SweepList::socketBuffer),
-                    blocks, layout, content, seed, SweepList.parse("--receive", receive, ReceiveMode::parse),
-                    SweepList.parse("--channels", channels, SweepList::channels));
-            List<WriteStrategy> ws = strategies.stream().map(Strategies::byName).toList();
-            List<Network> networks = Network.parseList(net);
-            OptionalDouble target = ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.single("--ci-target", ciTarget, SweepList::fraction));
-            if (out.toString().isEmpty()) {
+                    SweepList.parse("--ram", r.ram, SweepList::size),
+                    SweepList.parse("--dup", r.dup, SweepList::fraction),
+                    SweepList.parse("--uniform", r.uniform, SweepList::fraction),
+                    SweepList.parse("--dirty", r.dirty, SweepList::fraction),
+                    SweepList.parse("--batch", s.batch, SweepList::positiveInt),
+                    SweepList.parse("--scalar-buffer", s.scalarBuffer, SweepList::intSize),
+                    SweepList.parse("--read-buffer", n.readBuffer, SweepList::readBuffer),
+                    SweepList.parse("--tcp-nodelay", n.noDelay, SweepList::onOff),
+                    SweepList.parse("--sndbuf", n.sndbuf, SweepList::socketBuffer),
+                    SweepList.parse("--rcvbuf", n.rcvbuf, SweepList::socketBuffer),
+                    r.blocks, r.layout, r.content, r.seed, SweepList.parse("--receive", n.receive, ReceiveMode::parse),
+                    SweepList.parse("--channels", s.channels, SweepList::channels));
+            List<WriteStrategy> ws = s.strategies.stream().map(Strategies::byName).toList();
+            List<Network> networks = Network.parseList(n.net);
+            OptionalDouble target = t.ciTarget == null ? OptionalDouble.empty() : OptionalDouble.of(SweepList.single("--ci-target", t.ciTarget, SweepList::fraction));
+            if (outputOptions.out.toString().isEmpty()) {
                 throw new IllegalArgumentException("--out is empty; name the results folder (e.g. --out " + Defaults.OUT + ")");
             }
-            BackingChoice backingChoice = BackingChoice.parse(backing);
+            BackingChoice backingChoice = BackingChoice.parse(r.backing);
             List<String> references = baselineList();
-            boolean pinned = pin.trim().equalsIgnoreCase("auto") ? Pinning.available() : SweepList.single("--pin", pin, SweepList::onOff);
-            RunSettings settings = options.settings(dupPolicy, ws, networks, new Rounds(trials, warmup, target, maxTrials),
-                    backingChoice, references, pinned, forks, OnFailure.parse(onFailure), runSettings());
-            return new RunPlan(options.variants(), dupPolicy, ws, networks, bindAddress(), tokenValue(), trials, warmup, out,
-                    Optional.ofNullable(saveStream), Redaction.commandLine(commandLine()), settings, target, maxTrials,
-                    backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), forks,
-                    OnFailure.parse(onFailure));
+            boolean pinned = t.pin.trim().equalsIgnoreCase("auto") ? Pinning.available() : SweepList.single("--pin", t.pin, SweepList::onOff);
+            RunSettings settings = options.settings(r.dupPolicy, ws, networks, new Rounds(t.trials, t.warmup, target, t.maxTrials),
+                    backingChoice, references, pinned, t.forks, OnFailure.parse(t.onFailure), runSettings());
+            return new RunPlan(options.variants(), r.dupPolicy, ws, networks, bindAddress(), tokenValue(), t.trials, t.warmup, outputOptions.out,
+                    Optional.ofNullable(outputOptions.saveStream), Redaction.commandLine(commandLine()), settings, target, t.maxTrials,
+                    backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), t.forks,
+                    OnFailure.parse(t.onFailure));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
     }
 
-    /** --min-effect and --order (with its seed when random) as the manifest records them */
     /** the run-wide settings beyond the sweepable ones: the statistics', and who receives (so --like repeats it) */
     private List<Setting> runSettings() {
         List<Setting> out = new java.util.ArrayList<>(statisticsSettings());
-        out.add(Setting.of("dest", SettingKind.ENUM, "receiver", dest.trim().toLowerCase(java.util.Locale.ROOT)));
+        out.add(Setting.of("dest", SettingKind.ENUM, "receiver", networkOptions.dest.trim().toLowerCase(java.util.Locale.ROOT)));
         return out;
     }
 
     private List<Setting> statisticsSettings() {
-        double margin = SweepList.single("--min-effect", minEffect, SweepList::fraction);
+        double margin = SweepList.single("--min-effect", trialOptions.minEffect, SweepList::fraction);
         if (!(margin >= 0 && margin <= 0.5)) {
-            throw new IllegalArgumentException("--min-effect must be between 0 and 50%, e.g. 2%; got " + minEffect);
+            throw new IllegalArgumentException("--min-effect must be between 0 and 50%, e.g. 2%; got " + trialOptions.minEffect);
         }
-        RoundOrder roundOrder = RoundOrder.parse(order);
+        RoundOrder roundOrder = RoundOrder.parse(trialOptions.order);
         List<Setting> out = new java.util.ArrayList<>(List.of(
                 Setting.of(Verdict.MIN_EFFECT_SETTING, SettingKind.FRACTION, "run", Double.toString(margin)),
                 Setting.of(RoundOrder.SETTING, SettingKind.ENUM, "run", roundOrder.text())));
         if (roundOrder == RoundOrder.RANDOM) {
             out.add(Setting.of(RoundOrder.SEED_SETTING, SettingKind.INTEGER, "run",
-                    Long.toString(orderSeed == null ? seed : orderSeed)));
+                    Long.toString(trialOptions.orderSeed == null ? ramOptions.seed : trialOptions.orderSeed)));
         }
         return out;
     }
@@ -242,7 +311,7 @@ public final class RunCommand implements Callable<Integer> {
     private Destination destination(RunPlan plan) {
         Destination d;
         try {
-            d = Destination.parse(dest);
+            d = Destination.parse(networkOptions.dest);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
@@ -252,7 +321,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** auto: iperf3 when it is installed (a one-line note when not); none; or the names given */
     private List<String> baselineList() {
-        String text = baselines.trim().toLowerCase(java.util.Locale.ROOT);
+        String text = trialOptions.baselines.trim().toLowerCase(java.util.Locale.ROOT);
         if (text.equals("auto")) {
             return Iperf3.installed() ? List.of("iperf3") : List.of();
         }
@@ -280,18 +349,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Optional<java.net.InetAddress> bindAddress() {
-        if (bind == null) {
+        if (networkOptions.bind == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.net.InetAddress.getByName(bind));
+            return Optional.of(java.net.InetAddress.getByName(networkOptions.bind));
         } catch (java.net.UnknownHostException e) {
-            throw new IllegalArgumentException("--bind " + bind + " is not an address of this host");
+            throw new IllegalArgumentException("--bind " + networkOptions.bind + " is not an address of this host");
         }
     }
 
     private Optional<String> tokenValue() {
-        Optional<String> t = Optional.ofNullable(token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
+        Optional<String> t = Optional.ofNullable(networkOptions.token).or(() -> Optional.ofNullable(System.getenv("WORKBENCH_TOKEN")));
         if (t.isPresent() && t.get().isBlank()) {
             throw new IllegalArgumentException("an empty --token (or WORKBENCH_TOKEN) proves nothing; give the receiver's secret");
         }

@@ -16,15 +16,20 @@ import workbench.harness.serve.ServeServer;
 
 /** {@code workbench serve}: the receiver, as a child of run or on another host. */
 @Command(name = "serve", sortOptions = false,
-        description = {"Receives migration streams: decodes them into guest RAM and returns a digest per trial.",
-                "Serves one client at a time, run after run, until stopped; a bad client is logged and dropped."})
+        header = "The receiver: decodes streams into guest RAM, here or on another host.",
+        description = "Receives migration streams: decodes them into guest RAM and returns a digest per trial. Serves one "
+                + "client at a time, run after run, until stopped; a bad client is logged and dropped.",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  on the receiving host:  WORKBENCH_TOKEN=s3cret workbench serve --listen 0.0.0.0:7000",
+                "  on the sending host:    WORKBENCH_TOKEN=s3cret workbench run --net tcp://HOST:7000"})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--listen", defaultValue = "127.0.0.1:0", paramLabel = "ADDR:PORT",
             description = "control address (data listeners bind the same host); port 0 picks a free one; default ${DEFAULT-VALUE}")
     String listen;
-    @Option(names = "--token", description = "shared secret clients must prove (challenge-response); required off loopback; or set WORKBENCH_TOKEN")
+    @Option(names = "--token", paramLabel = "SECRET", description = "shared secret clients must prove (challenge-response); required off loopback; or set WORKBENCH_TOKEN")
     String token;
-    @Option(names = "--max-ram", converter = SizeConverter.class,
+    @Option(names = "--max-ram", converter = SizeConverter.class, paramLabel = "SIZE",
             description = "largest guest a client may ask for; default: half this machine's memory")
     Long maxRam;
     @Option(names = "--once", description = "exit after the first client's session")

@@ -3,13 +3,22 @@ package workbench.harness.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine;
+import workbench.harness.failure.ExitCode;
 
 /** The top command: its subcommands and the one place where errors become exit codes. */
 @Command(name = "workbench", versionProvider = WorkbenchCommand.VersionProvider.class,
         description = "Measures what it costs to move VM RAM through a QEMU migration stream, scalar vs vectored writes.",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  workbench run                  the default experiment (512 MiB, loopback)",
+                "  workbench run --help           every option of run, in sections",
+                "  workbench help compare"},
         subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, ReportCommand.class, CompareCommand.class,
                 MicroCommand.class,
                 AgentCommand.class, CommandLine.HelpCommand.class})
@@ -34,6 +43,17 @@ public final class WorkbenchCommand {
         cli.setParameterExceptionHandler(CliErrors::onParameter);
         VersionProvider version = new VersionProvider();
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version)); // -V everywhere
+        exitCodesInHelp(cli);
         return cli;
+    }
+
+    /** every command's help ends with the exit codes, from the one enum that defines them */
+    private static void exitCodesInHelp(CommandLine cli) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode c : ExitCode.values()) {
+            codes.put(Integer.toString(c.code()), c.meaning());
+        }
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getSubcommands().values().forEach(sub -> exitCodesInHelp(sub));
     }
 }
