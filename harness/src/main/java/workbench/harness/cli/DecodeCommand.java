@@ -20,7 +20,7 @@ import workbench.harness.stream.StreamFormatException;
 
 /** {@code workbench decode FILE}: dissects a QEMU 7.2 migration stream, ours or a real QEMU's. */
 @Command(name = "decode", sortOptions = false,
-        header = "Dissects a QEMU 7.2 migration stream file, ours or a real QEMU's.",
+        header = "Dissects a QEMU 7.2 migration stream file.",
         description = "Prints the stream's sections with their offsets, RAM blocks (sha256 of the rebuilt content), record "
                 + "counts, vmdesc length, file size and sha256. A malformed stream is one error line, exit 2.",
         optionListHeading = "%nOptions:%n",

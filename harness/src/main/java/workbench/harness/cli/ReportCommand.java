@@ -17,7 +17,7 @@ import workbench.reports.model.Run;
 
 /** {@code workbench report}: re-renders a run's derived files from its run.json, measuring nothing. */
 @Command(name = "report", sortOptions = false,
-        header = "Re-renders a run's report and derived files from its run.json.",
+        header = "Re-renders a run's report from its run.json.",
         description = "Re-renders a run's trials.csv, summary.md, charts (charts/*.png, *.svg) and report.html from its "
                 + "run.json alone; nothing is measured again and run.json is left as it is.",
         optionListHeading = "%nOptions:%n",

@@ -48,7 +48,7 @@ import workbench.workloads.ram.BackingChoice;
  * section a user would look in.
  */
 @Command(name = "run", sortOptions = false, abbreviateSynopsis = true,
-        header = "Measures the write strategies in interleaved, verified trials and prints the 2010 seed table.",
+        header = "Measures write strategies in interleaved rounds.",
         description = {"Migrates synthetic guest RAM through a QEMU 7.2 stream with each write strategy, on each network, "
                 + "in interleaved rounds, verifies every trial, and prints the 2010 seed table. A comma list on a sweepable "
                 + "option (SIZE[,SIZE...]) runs every combination as a series of its own. Results go to <out>/<run-id>/."},
@@ -92,14 +92,17 @@ public final class RunCommand implements Callable<Integer> {
                 description = "fraction of pages sent (below 1: both sides share a base image, as in a later pre-copy round); "
                         + "default ${DEFAULT-VALUE}")
         String dirty;
-        @Option(names = "--dup-policy", defaultValue = Defaults.DUP_POLICY, paramLabel = "zero|uniform",
+        @Option(names = "--dup-policy", defaultValue = Defaults.DUP_POLICY,
+                completionCandidates = EnumNames.DupPolicies.class, paramLabel = "zero|uniform",
                 description = "pages sent as fill records: zero (QEMU 7.2) or uniform (2010: any page of one byte); "
                         + "default ${DEFAULT-VALUE}")
         DupPolicy dupPolicy;
-        @Option(names = "--layout", defaultValue = Defaults.LAYOUT, paramLabel = "scattered|runs",
+        @Option(names = "--layout", defaultValue = Defaults.LAYOUT,
+                completionCandidates = EnumNames.Layouts.class, paramLabel = "scattered|runs",
                 description = "where the page classes sit: scattered or in runs; default ${DEFAULT-VALUE}")
         Layout layout;
-        @Option(names = "--content", defaultValue = Defaults.CONTENT, paramLabel = "random|counter",
+        @Option(names = "--content", defaultValue = Defaults.CONTENT,
+                completionCandidates = EnumNames.Contents.class, paramLabel = "random|counter",
                 description = "content of the other pages; default ${DEFAULT-VALUE}")
         Content content;
         @Option(names = "--seed", defaultValue = Defaults.SEED, paramLabel = "SEED",

@@ -16,7 +16,7 @@ import workbench.harness.serve.ServeServer;
 
 /** {@code workbench serve}: the receiver, as a child of run or on another host. */
 @Command(name = "serve", sortOptions = false,
-        header = "The receiver: decodes streams into guest RAM, here or on another host.",
+        header = "The receiver: decodes streams into guest RAM.",
         description = "Receives migration streams: decodes them into guest RAM and returns a digest per trial. Serves one "
                 + "client at a time, run after run, until stopped; a bad client is logged and dropped.",
         optionListHeading = "%nOptions:%n",

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import workbench.harness.failure.ExitCode;
 
@@ -20,7 +21,7 @@ import workbench.harness.failure.ExitCode;
                 "  workbench run --help           every option of run, in sections",
                 "  workbench help compare"},
         subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, ReportCommand.class, CompareCommand.class,
-                MicroCommand.class,
+                MicroCommand.class, AutoComplete.GenerateCompletion.class,
                 AgentCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCommand {
     @Mixin(name = CommonOptions.MIXIN)
@@ -44,7 +45,20 @@ public final class WorkbenchCommand {
         VersionProvider version = new VersionProvider();
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version)); // -V everywhere
         exitCodesInHelp(cli);
+        completionInHelp(cli.getSubcommands().get("generate-completion").getCommandSpec());
         return cli;
+    }
+
+    /** picocli's completion command is hidden by default; ours is listed, with how to use it */
+    private static void completionInHelp(CommandLine.Model.CommandSpec completion) {
+        completion.usageMessage().hidden(false).optionListHeading("%nOptions:%n")
+                .header("Prints a bash/zsh completion script.")
+                .description("Prints a completion script for bash and zsh (zsh through bashcompinit) that completes the "
+                        + "commands, options and option values of workbench, as an alias or a wrapper of that name.")
+                .footerHeading("%nExamples:%n")
+                .footer("  alias workbench='java -jar /path/to/workbench.jar'",
+                        "  source <(workbench generate-completion)          in ~/.bashrc or ~/.zshrc",
+                        "  workbench generate-completion > /etc/bash_completion.d/workbench");
     }
 
     /** every command's help ends with the exit codes, from the one enum that defines them */
