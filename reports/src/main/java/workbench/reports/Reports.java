@@ -64,4 +64,13 @@ public final class Reports {
     public static String seedTable(Run run) {
         return TableWriter.console().render(SeedTable.of(run));
     }
+
+    /** the live workloads' tables for the console (pre-copy, checkpoints), empty for a bulk run */
+    public static String liveTables(Run run) {
+        StringBuilder out = new StringBuilder();
+        workbench.reports.table.LiveTables.precopy(run).ifPresent(t -> out.append('\n').append("pre-copy: ")
+                .append(workbench.reports.table.LiveTables.PRECOPY_NOTE).append('\n')
+                .append(TableWriter.console().render(t)));
+        return out.toString();
+    }
 }

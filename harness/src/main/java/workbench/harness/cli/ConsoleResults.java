@@ -24,6 +24,7 @@ final class ConsoleResults {
     /** @param nominal the rate each network promises, where it promises one (emulated links), by label */
     static void print(Run run, Map<String, String> nominal, String baseline, PrintWriter out) {
         out.print(Reports.seedTable(run));
+        out.print(Reports.liveTables(run));
         out.println();
         Comparisons.against(run, baseline).forEach(c -> c.sentences().forEach(out::println));
         Ceilings.of(run).forEach(f -> out.println(f.sentence()));

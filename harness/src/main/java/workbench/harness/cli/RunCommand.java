@@ -40,6 +40,7 @@ import workbench.reports.stats.Verdict;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
+import workbench.workloads.live.Workload;
 import workbench.workloads.ram.BackingChoice;
 
 /**
@@ -74,6 +75,8 @@ public final class RunCommand implements Callable<Integer> {
     OutputOptions outputOptions = new OutputOptions();
     @Mixin(name = CommonOptions.MIXIN)
     CommonOptions common;
+    @ArgGroup(validate = false, heading = "%nLive workloads (a guest that writes while it is sent):%n", order = 6)
+    LiveOptions live = new LiveOptions();
 
     static final class RamOptions {
         @Option(names = "--ram", defaultValue = Defaults.RAM, paramLabel = "SIZE[,SIZE...]",
@@ -276,9 +279,12 @@ public final class RunCommand implements Callable<Integer> {
             BackingChoice backingChoice = BackingChoice.parse(r.backing);
             List<String> references = baselineList();
             boolean pinned = t.pin.trim().equalsIgnoreCase("auto") ? Pinning.available() : SweepList.single("--pin", t.pin, SweepList::onOff);
+            Workload workload = live.workload(options.dirty().values());
+            List<Setting> run = new java.util.ArrayList<>(runSettings());
+            run.addAll(LiveOptions.settings(workload));
             RunSettings settings = options.settings(r.dupPolicy, ws, networks, new Rounds(t.trials, t.warmup, target, t.maxTrials),
-                    backingChoice, references, pinned, t.forks, OnFailure.parse(t.onFailure), runSettings());
-            return new RunPlan(options.variants(), r.dupPolicy, ws, networks, bindAddress(), tokenValue(), t.trials, t.warmup, outputOptions.out,
+                    backingChoice, references, pinned, t.forks, OnFailure.parse(t.onFailure), run);
+            return new RunPlan(LiveOptions.apply(options.variants(), workload), r.dupPolicy, ws, networks, bindAddress(), tokenValue(), t.trials, t.warmup, outputOptions.out,
                     Optional.ofNullable(outputOptions.saveStream), Redaction.commandLine(commandLine()), settings, target, t.maxTrials,
                     backingChoice, references, pinned ? Optional.of(pinning()) : Optional.empty(), t.forks,
                     OnFailure.parse(t.onFailure));
@@ -319,6 +325,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
         }
         d.check(plan.networks(), plan.strategies(), plan.variants());
+        LiveOptions.check(plan.variants().get(0).workload(), plan.networks(), d);
         return d;
     }
 

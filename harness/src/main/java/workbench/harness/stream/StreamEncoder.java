@@ -38,7 +38,7 @@ public final class StreamEncoder {
 
     /** What a pass (or a whole encoding) sent. */
     public record Sent(long dupPages, long nodupPages) {
-        Sent plus(Sent other) {
+        public Sent plus(Sent other) {
             return new Sent(dupPages + other.dupPages, nodupPages + other.nodupPages);
         }
     }

@@ -47,6 +47,7 @@ public final class TrialRunner {
     private final LongFunction<Duration> deadline;
     private final CpuClock cpu = new CpuClock();
     private final ScheduledExecutorService timer = Deadline.timer("trial-deadline");
+    private final LiveTrials live;
 
     /** Trials with serve's own stream deadline (a minute plus the guest at 100 Mbit/s): a stalled receiver fails the trial. */
     public TrialRunner(SenderRams rams, DupPolicy dupPolicy, Clock clock) {
@@ -62,11 +63,15 @@ public final class TrialRunner {
         this.dupPolicy = dupPolicy;
         this.clock = clock;
         this.deadline = deadline;
+        this.live = new LiveTrials(rams, dupPolicy, clock, deadline, cpu, timer);
     }
 
     /** One trial of {@code series}, received by {@code peer}. */
     public TrialResult run(Slot slot, StrategySeries series, Peer peer) throws IOException {
         Variant v = series.variant();
+        if (v.workload().live()) {
+            return live.run(slot, series, peer);
+        }
         SenderRams.Prepared guest = rams.of(v.ram());
         TrialRequest request = new TrialRequest(slot.index(), v.ram(), dupPolicy, v.readBuffer(), v.socket().rcvbuf(),
                 series.strategy().connections(v.sink()), v.receive());
@@ -139,7 +144,7 @@ public final class TrialRunner {
     }
 
     /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */
-    private static Receipt receiptAfterFailure(Reception reception, IOException sending) throws IOException {
+    static Receipt receiptAfterFailure(Reception reception, IOException sending) throws IOException {
         try {
             return reception.receipt(AFTER_FAILURE);
         } catch (IOException gone) {
@@ -147,7 +152,7 @@ public final class TrialRunner {
         }
     }
 
-    private static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {
+    static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {
         SyscallCounts calls = sink.calls();
         return new Counts(sink.bytesPut(), sent.dupPages(), sent.nodupPages(), calls.writes(), calls.writevs(),
                 calls.iovecs(), sink.bytesCopied(), calls.sendfiles());

@@ -79,6 +79,7 @@ public final class RunFigures {
                         Charts.sweep(summaries, p, m)));
             }
         }
+        figures.addAll(LiveCharts.of(run));
         return List.copyOf(figures);
     }
 

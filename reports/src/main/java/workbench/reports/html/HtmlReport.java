@@ -21,6 +21,7 @@ import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Verdict;
 import workbench.reports.table.AchievedRates;
+import workbench.reports.table.LiveTables;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.SidesTable;
 import workbench.reports.table.StatisticsTable;
@@ -81,6 +82,9 @@ public final class HtmlReport implements RunWriter {
         b.append("<section id=\"seed\">\n<h2>Seed table</h2>\n<p class=\"note\">Send time as \"mean (std sd)\" in "
                 + "seconds, counts as \"mean (sd)\": the 2010 layout, to lay beside the seed's table.</p>\n");
         b.append(Html.table(SeedTable.of(series), "table-seed")).append("</section>\n");
+        LiveTables.precopy(run).ifPresent(t -> b.append("<section id=\"precopy\">\n<h2>Pre-copy</h2>\n<p class=\"note\">")
+                .append(Html.escape(LiveTables.PRECOPY_NOTE)).append("</p>\n").append(Html.table(t, "table-precopy"))
+                .append("</section>\n"));
 
         b.append("<section id=\"statistics\">\n<h2>Statistics</h2>\n<h3>Send time</h3>\n<p class=\"note\">")
                 .append(Html.escape(STATISTICS_NOTE)).append("</p>\n");

@@ -32,6 +32,7 @@ import java.util.OptionalLong;
  *                        trial's end; absent where it is not known (a reference transfer's own sender)
  * @param receiverPeakRss the same of the receiving process, as it reported it; absent where there is no
  *                        receiver or it could not tell
+ * @param live            a live workload's own figures (pre-copy passes, checkpoints); absent for bulk trials
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
@@ -41,7 +42,18 @@ public record TrialResult(int index, int round, boolean warmup, SeriesKey series
                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fork,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong mispredictions,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong senderPeakRss,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong receiverPeakRss) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong receiverPeakRss,
+                          LiveFigures live) {
+
+    /** a bulk trial: no live figures */
+    public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
+                       String failure, String startedAt, double sendSeconds, double transferSeconds,
+                       Counts counts, Cpu sender, Cpu receiver, long retransmits,
+                       double machineBusy, double machineSteal, double machineUser, int fork,
+                       OptionalLong mispredictions, OptionalLong senderPeakRss, OptionalLong receiverPeakRss) {
+        this(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts, sender, receiver,
+                retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss, receiverPeakRss, null);
+    }
 
     /** a trial of the first (or only) fork, without receiver or memory figures */
     public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
@@ -57,7 +69,19 @@ public record TrialResult(int index, int round, boolean warmup, SeriesKey series
     public TrialResult inFork(int f) {
         return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
                 sender, receiver, retransmits, machineBusy, machineSteal, machineUser, f, mispredictions, senderPeakRss,
-                receiverPeakRss);
+                receiverPeakRss, live);
+    }
+
+    /** the same trial with a live workload's figures */
+    public TrialResult withLive(LiveFigures figures) {
+        return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
+                sender, receiver, retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss,
+                receiverPeakRss, figures);
+    }
+
+    /** a live workload's figures; empty for a bulk trial */
+    public Optional<LiveFigures> liveFigures() {
+        return Optional.ofNullable(live);
     }
 
     public boolean measured() {

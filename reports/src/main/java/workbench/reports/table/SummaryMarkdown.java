@@ -84,6 +84,8 @@ public final class SummaryMarkdown implements RunWriter {
         out.append("## Seed table\n\n");
         out.append("Send time as \"mean (std sd)\" in seconds, counts as \"mean (sd)\": the 2010 layout.\n\n");
         out.append(md.render(SeedTable.of(series))).append('\n');
+        LiveTables.precopy(run).ifPresent(t -> out.append("## Pre-copy\n\n").append(LiveTables.PRECOPY_NOTE).append("\n\n")
+                .append(md.render(t)).append('\n'));
 
         out.append("## Send time\n\n");
         out.append("Sample sd; 95% CI of the mean from Student's t; CV = sd / mean; throughput from mean stream "

@@ -109,6 +109,24 @@ public final class DirtyLog {
         return (i << 6) + Long.numberOfTrailingZeros(w);
     }
 
+    /**
+     * QEMU's bitmap sync: the pages dirty now move into a new log and are clean here, each 64-page
+     * word taken atomically, so a page a writer marks meanwhile is either in the returned log or
+     * still dirty here — never lost. A writer that writes a page before marking it (as
+     * {@code Dirtier} does) thus has its content read by whoever sends the returned log, or sent
+     * again from the next sync.
+     */
+    public DirtyLog sync() {
+        long[][] words = new long[bits.length][];
+        for (int b = 0; b < bits.length; b++) {
+            words[b] = new long[bits[b].length()];
+            for (int i = 0; i < words[b].length; i++) {
+                words[b][i] = bits[b].get(i) == 0 ? 0 : bits[b].getAndSet(i, 0);
+            }
+        }
+        return new DirtyLog(words, pageCounts);
+    }
+
     /** Number of dirty pages in all blocks now (a moving figure while the guest writes). */
     public long count() {
         long c = 0;

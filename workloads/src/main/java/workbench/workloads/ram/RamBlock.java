@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,16 @@ public final class RamBlock {
     /** Page {@code index}'s slice, rewound (position 0, limit = page size). The same object every time. */
     public ByteBuffer page(int index) {
         return pages[index].clear();
+    }
+
+    /**
+     * A fresh slice of page {@code index}, independent of {@link #page}'s shared one: a guest writer
+     * racing a sender writes through it, so it never moves the position of a slice a sender holds
+     * in a gathering write. Allocates; not for the sending hot path.
+     */
+    public ByteBuffer pageView(int index) {
+        int pagesPerChunk = CHUNK_BYTES / pageSize;
+        return chunks[Objects.checkIndex(index, pages.length) / pagesPerChunk].slice((index % pagesPerChunk) * pageSize, pageSize);
     }
 
     /**
