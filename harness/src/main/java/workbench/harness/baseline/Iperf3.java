@@ -38,11 +38,6 @@ public final class Iperf3 implements Baseline {
         this.zeroCopy = zeroCopy;
     }
 
-    /** the names --baselines accepts */
-    public static List<String> names() {
-        return List.of("iperf3", "iperf3-z");
-    }
-
     /** true when iperf3 is on the PATH */
     public static boolean installed() {
         try {
@@ -66,11 +61,16 @@ public final class Iperf3 implements Baseline {
     }
 
     @Override
-    public String name() {
-        return zeroCopy ? "iperf3-z" : "iperf3";
+    public BaselineKind kind() {
+        return zeroCopy ? BaselineKind.IPERF3_Z : BaselineKind.IPERF3;
     }
 
     @Override
+    public Measured measure(Reference what) throws IOException {
+        return measure(what.streamBytes());
+    }
+
+    /** Moves {@code bytes} once, as iperf3 timed it on each side. */
     public Measured measure(long bytes) throws IOException {
         int port = freePort();
         List<String> server = new ArrayList<>(serverPrefix);

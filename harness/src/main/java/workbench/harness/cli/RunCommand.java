@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import workbench.harness.failure.ExitCode;
+import workbench.harness.baseline.BaselineKind;
 import workbench.harness.baseline.Iperf3;
 import workbench.harness.failure.UserException;
 import workbench.harness.metrics.Clock;
@@ -195,10 +196,11 @@ public final class RunCommand implements Callable<Integer> {
         String order;
         @Option(names = "--order-seed", paramLabel = "SEED", description = "seed of --order random; default: --seed")
         Long orderSeed;
-        @Option(names = "--baselines", defaultValue = Defaults.BASELINES, paramLabel = "auto|none|iperf3[,iperf3-z]",
-                description = "reference transfers measured in the same rounds on loopback and emulated links, the ceiling each "
-                        + "strategy is stated against: iperf3 (-l 1M), iperf3-z (also -Z); auto = iperf3 when installed; "
-                        + "default ${DEFAULT-VALUE}")
+        @Option(names = "--baselines", defaultValue = Defaults.BASELINES, paramLabel = "auto|none|NAME[,NAME...]",
+                description = "reference transfers measured in the same rounds on loopback and emulated links: iperf3 (-l 1M) and "
+                        + "iperf3-z (also -Z), the ceiling each strategy is stated against; QEMU 7.2 migrating the same guest: "
+                        + "qemu (to a QEMU), qemu-multifd (on --channels), qemu-source (into our receiver); auto = iperf3 when "
+                        + "installed; default ${DEFAULT-VALUE}")
         String baselines;
         @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.PIN, paramLabel = "on|off|auto",
                 description = "the sending process on one CPU, the receiving process on another (taskset), everything else unpinned; "
@@ -326,6 +328,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         d.check(plan.networks(), plan.strategies(), plan.variants());
         LiveOptions.check(plan.variants().get(0).workload(), plan.networks(), d);
+        d.checkBaselines(plan.baselines(), plan.variants(), plan.dupPolicy());
         return d;
     }
 
@@ -339,13 +342,10 @@ public final class RunCommand implements Callable<Integer> {
             return List.of();
         }
         List<String> names = java.util.Arrays.stream(text.split(",")).map(String::trim).distinct().toList();
-        for (String n : names) {
-            if (!Iperf3.names().contains(n)) {
-                throw new IllegalArgumentException("--baselines: unknown baseline '" + n + "' (known: auto, none, "
-                        + String.join(", ", Iperf3.names()) + ")");
-            }
+        names.forEach(BaselineKind::byName); // an unknown name is refused naming the known ones
+        if (names.stream().anyMatch(n -> !BaselineKind.byName(n).qemu())) {
+            Iperf3.checkInstalled(); // asked for by name: missing is exit 3, before anything is generated
         }
-        Iperf3.checkInstalled(); // asked for by name: missing is exit 3, before anything is generated
         return names;
     }
 

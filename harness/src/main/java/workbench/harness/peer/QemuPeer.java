@@ -1,27 +1,21 @@
 package workbench.harness.peer;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import workbench.harness.metrics.PeakMemory;
 import workbench.harness.metrics.ProcessCpu;
 import workbench.harness.net.SocketFolders;
+import workbench.harness.qemu.IncomingQemu;
 import workbench.harness.qemu.MemoryBackend;
-import workbench.harness.qemu.Migration;
-import workbench.harness.qemu.QemuProcess;
 import workbench.reports.model.Cpu;
 import workbench.reports.model.SeriesRole;
 import workbench.workloads.ram.BlockSpec;
-import workbench.workloads.ram.RamDigest;
 import workbench.workloads.ram.RamSpec;
 
 /**
@@ -34,8 +28,6 @@ import workbench.workloads.ram.RamSpec;
  */
 public final class QemuPeer implements Peer {
     static final int PAGE_SIZE = 4096;
-    private static final Path SHM = Path.of("/dev/shm");
-    private static final byte POISON = (byte) 0xEE;
     private static final Duration FAILED_EXIT = Duration.ofSeconds(10);
 
     private final List<String> prefix;
@@ -73,33 +65,12 @@ public final class QemuPeer implements Peer {
         BlockSpec block = r.ram().blocks().get(0);
         SocketFolders.sweepOnce();
         Path folder = SocketFolders.create();
-        Path file = Files.createTempFile(SHM, "workbench-qemu-" + ProcessHandle.current().pid() + "-", "-" + block.name() + ".img");
-        FileChannel ram = null;
-        QemuProcess qemu = null;
         try {
-            ram = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            poison(ram, block.length());
-            Path qmp = folder.resolve("qmp.sock");
-            qemu = QemuProcess.start(QemuProcess.command(prefix, List.of(new MemoryBackend(block.name(), block.length(), file)),
-                    qmp, List.of("-incoming", "defer")), qmp);
-            Migration.enable(qemu.qmp(), List.of("events"));
-            InetSocketAddress at = Migration.listen(qemu.qmp(), "tcp:127.0.0.1:0");
-            Files.delete(file); // QEMU has it mapped, we have it open: a killed run leaves nothing in /dev/shm
-            return new QemuReception(block, ram, qemu, folder, at);
+            IncomingQemu qemu = IncomingQemu.start(prefix, block, folder.resolve("qmp.sock"), "tcp:127.0.0.1:0", List.of(), Map.of());
+            return new QemuReception(qemu, folder);
         } catch (IOException | RuntimeException e) {
-            String said = qemu == null ? "" : qemu.output();
-            if (qemu != null) {
-                qemu.close();
-            }
-            if (ram != null) {
-                ram.close();
-            }
-            Files.deleteIfExists(file);
             SocketFolders.delete(folder);
-            if (said.isEmpty() || String.valueOf(e.getMessage()).contains(said)) {
-                throw e;
-            }
-            throw new IOException(e.getMessage() + "; QEMU said: " + said, e);
+            throw e;
         }
     }
 
@@ -113,41 +84,23 @@ public final class QemuPeer implements Peer {
         // each trial's QEMU goes with its reception
     }
 
-    /** 0xEE in every byte: allocates the file's pages now, and a page the stream never delivers fails the digest */
-    private static void poison(FileChannel ch, long length) throws IOException {
-        ByteBuffer fill = ByteBuffer.allocateDirect(1 << 20);
-        while (fill.hasRemaining()) {
-            fill.put(POISON);
-        }
-        for (long at = 0; at < length; ) {
-            fill.clear().limit((int) Math.min(fill.capacity(), length - at));
-            at += ch.write(fill, at);
-        }
-    }
-
     private static final class QemuReception implements Reception {
-        private final BlockSpec block;
-        private final FileChannel ram;
-        private final QemuProcess qemu;
+        private final IncomingQemu qemu;
         private final Path folder;
-        private final InetSocketAddress at;
         private final ProcessCpu cpu0;
         private SocketChannel channel;
         private Optional<String> status = Optional.empty();
         private String lost = "";
 
-        QemuReception(BlockSpec block, FileChannel ram, QemuProcess qemu, Path folder, InetSocketAddress at) {
-            this.block = block;
-            this.ram = ram;
+        QemuReception(IncomingQemu qemu, Path folder) {
             this.qemu = qemu;
             this.folder = folder;
-            this.at = at;
-            this.cpu0 = ProcessCpu.of(qemu.pid());
+            this.cpu0 = ProcessCpu.of(qemu.process().pid());
         }
 
         @Override
         public List<GatheringByteChannel> connect(SenderSockets sockets) throws IOException {
-            channel = SocketChannel.open(at);
+            channel = SocketChannel.open(qemu.address().orElseThrow());
             sockets.applyTo(channel);
             return List.of(channel);
         }
@@ -161,7 +114,7 @@ public final class QemuPeer implements Peer {
         public boolean awaitEnd(Duration timeout) throws IOException {
             if (status.isEmpty() && lost.isEmpty()) {
                 try {
-                    status = Migration.awaitEnd(qemu.qmp(), timeout);
+                    status = qemu.awaitEnd(timeout).map(e -> e.text("status"));
                     if (status.isEmpty()) {
                         lost = "QEMU did not end the migration within " + timeout.toSeconds() + " s";
                     }
@@ -178,15 +131,15 @@ public final class QemuPeer implements Peer {
                 channel.close(); // the sender failed part-way: QEMU sees the stream end short and says what it lacked
             }
             boolean completed = awaitEnd(FAILED_EXIT);
-            Cpu cpu = qemu.alive() ? cpu0.sinceThen() : Cpu.NONE;
+            Cpu cpu = qemu.process().alive() ? cpu0.sinceThen() : Cpu.NONE;
             if (!completed) {
-                String said = qemu.output();
+                String said = qemu.process().output();
                 String why = status.map(s -> "QEMU's migration " + s).orElse(lost);
                 return new Receipt(true, Optional.of(why + (said.isEmpty() ? "" : "; QEMU said: " + said)), List.of(),
                         Receipt.UNCOUNTED, cpu);
             }
-            RamDigest.BlockDigest digest = RamDigest.ofFile(block.name(), ram, block.length());
-            return new Receipt(true, Optional.empty(), List.of(digest), Receipt.UNCOUNTED, cpu, 0, PeakMemory.ofProcess(qemu.pid()));
+            return new Receipt(true, Optional.empty(), List.of(qemu.digest()), Receipt.UNCOUNTED, cpu, 0,
+                    PeakMemory.ofProcess(qemu.process().pid()));
         }
 
         @Override
@@ -196,9 +149,11 @@ public final class QemuPeer implements Peer {
                     channel.close();
                 }
             } finally {
-                qemu.close();
-                ram.close();
-                SocketFolders.delete(folder);
+                try {
+                    qemu.close();
+                } finally {
+                    SocketFolders.delete(folder);
+                }
             }
         }
     }

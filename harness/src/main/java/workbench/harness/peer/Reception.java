@@ -25,6 +25,15 @@ public interface Reception extends AutoCloseable {
     /** The receiver's account of the trial. */
     Receipt receipt(Duration timeout) throws IOException;
 
+    /**
+     * Where a QEMU source could send the stream itself ("tcp:HOST:PORT", "unix:PATH", QEMU's own URI
+     * syntax); empty where this receiver wants more than a bare stream on one connection (a token's
+     * proof first) or cannot take QEMU's.
+     */
+    default java.util.Optional<String> migrationUri() {
+        return java.util.Optional.empty();
+    }
+
     /** Closes the data connections. */
     @Override
     void close() throws IOException;

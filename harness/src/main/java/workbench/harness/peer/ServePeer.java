@@ -96,6 +96,12 @@ public final class ServePeer implements Peer {
             return List.copyOf(channels);
         }
 
+        /** a bare stream on one connection: what a QEMU source sends, where no token's proof must come first */
+        @Override
+        public Optional<String> migrationUri() {
+            return nonce.isEmpty() && request.connections() == 1 ? Optional.of(endpoint.text()) : Optional.empty();
+        }
+
         @Override
         public void endOfStream() throws IOException {
             for (SocketChannel ch : channels) {

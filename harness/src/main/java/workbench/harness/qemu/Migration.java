@@ -66,7 +66,23 @@ public final class Migration {
      * with status 1 when an incoming migration fails, often before its event reaches us).
      */
     public static Optional<String> awaitEnd(Qmp qmp, Duration timeout) throws IOException {
-        return qmp.awaitEvent(e -> e.name().equals("MIGRATION") && FINAL.contains(e.text("status")), timeout)
-                .map(e -> e.text("status"));
+        return awaitEndEvent(qmp, timeout).map(e -> e.text("status"));
+    }
+
+    /** the MIGRATION event that ended the migration (its status, and when it arrived), as {@link #awaitEnd} */
+    public static Optional<QmpMessage.Event> awaitEndEvent(Qmp qmp, Duration timeout) throws IOException {
+        return qmp.awaitEvent(e -> e.name().equals("MIGRATION") && FINAL.contains(e.text("status")), timeout);
+    }
+
+    /** Starts an outgoing migration to {@code uri} ("tcp:HOST:PORT", "unix:PATH"); returns System.nanoTime just before the command went. */
+    public static long start(Qmp qmp, String uri) throws IOException {
+        long t0 = System.nanoTime();
+        qmp.execute("migrate", Map.of("uri", uri));
+        return t0;
+    }
+
+    /** what a source's query-migrate says of the migration it sent, once it has ended */
+    public static workbench.reports.model.QemuFigures figures(Qmp qmp) throws IOException {
+        return MigrationStats.of(qmp.execute("query-migrate"));
     }
 }

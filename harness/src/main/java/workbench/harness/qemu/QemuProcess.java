@@ -144,6 +144,15 @@ public final class QemuProcess implements AutoCloseable {
         stop(process, hook);
     }
 
+    /** {@code e} with QEMU's words appended, unless they are in its message already or QEMU said nothing */
+    public static IOException withWords(Exception e, String said) {
+        String message = String.valueOf(e.getMessage());
+        if (said.isEmpty() || message.contains(said)) {
+            return e instanceof IOException io ? io : new IOException(message, e);
+        }
+        return new IOException(message + "; QEMU said: " + said, e);
+    }
+
     private static void stop(Process p, Thread hook) {
         try {
             if (!p.waitFor(5, TimeUnit.SECONDS)) {

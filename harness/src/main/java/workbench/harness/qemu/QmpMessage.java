@@ -21,8 +21,17 @@ public sealed interface QmpMessage {
     record Error(String errorClass, String description) implements QmpMessage {
     }
 
-    /** {"event": "MIGRATION", "data": {"status": "completed"}, "timestamp": …} */
-    record Event(String name, JsonNode data) implements QmpMessage {
+    /**
+     * {"event": "MIGRATION", "data": {"status": "completed"}, "timestamp": …}
+     *
+     * @param at when this JVM read the line ({@link System#nanoTime}): the moment a transfer's end is
+     *           taken at, whenever the waiting thread gets to it
+     */
+    record Event(String name, JsonNode data, long at) implements QmpMessage {
+        public Event(String name, JsonNode data) {
+            this(name, data, System.nanoTime());
+        }
+
         /** the data's text field {@code field}, "" when absent */
         public String text(String field) {
             return data.path(field).asText("");

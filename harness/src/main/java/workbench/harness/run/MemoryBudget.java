@@ -49,19 +49,22 @@ record MemoryBudget(List<Long> guests, HostProcesses others, RamBacking senderBa
         long sender = saturated(all, jvmOverhead(all));
         long receiver = saturated(largest, jvmOverhead(largest));
         int holdingAll = 1 + others.agents();
-        long need = saturated(times(holdingAll, sender), times(others.receivers(), receiver));
+        long qemuFiles = saturated(others.qemuSources() ? all : 0, others.qemuDestinations() ? largest : 0);
+        long need = saturated(saturated(times(holdingAll, sender), times(others.receivers(), receiver)), qemuFiles);
         if (machine.available() > 0 && need > machine.available()) {
             throw new UserException(String.format(Locale.ROOT,
                     "not enough memory: this run's %d process(es) here need about %d MiB (%s), %d MiB is available",
                     holdingAll + others.receivers(), need / MIB, who(sender, receiver), machine.available() / MIB),
                     fix(machine.available()), ExitCode.ENVIRONMENT);
         }
-        long shm = senderBacking == RamBacking.SHM ? times(holdingAll, all) : 0;
+        long shm = saturated(senderBacking == RamBacking.SHM ? times(holdingAll, all) : 0, qemuFiles);
         if (machine.shmFree() >= 0 && shm > machine.shmFree()) {
-            throw new UserException(String.format(Locale.ROOT,
+            throw new UserException(qemuFiles == 0 ? String.format(Locale.ROOT,
                     "/dev/shm has %d MiB free, but the sender's guests need %d MiB there (%d MiB in each of %d process(es): this one%s)",
                     machine.shmFree() / MIB, shm / MIB, all / MIB, holdingAll,
-                    others.agents() == 0 ? "" : " and " + others.agents() + " link agent(s)"),
+                    others.agents() == 0 ? "" : " and " + others.agents() + " link agent(s)")
+                    : String.format(Locale.ROOT, "/dev/shm has %d MiB free, but the run needs %d MiB there (the sender's guests %d MiB,"
+                    + " QEMU's RAM files %d MiB)", machine.shmFree() / MIB, shm / MIB, (shm - qemuFiles) / MIB, qemuFiles / MIB),
                     "use a smaller --ram or --backing direct, or enlarge /dev/shm (mount -o remount,size=…)",
                     ExitCode.ENVIRONMENT);
         }
@@ -74,6 +77,9 @@ record MemoryBudget(List<Long> guests, HostProcesses others, RamBacking senderBa
         }
         if (others.receivers() > 0) {
             b.append(String.format(Locale.ROOT, ", %d receiver(s) %d MiB each", others.receivers(), receiver / MIB));
+        }
+        if (others.qemuSources() || others.qemuDestinations()) {
+            b.append(", QEMU's RAM files in /dev/shm");
         }
         return b.append(": guest RAM plus each JVM's own").toString();
     }

@@ -19,19 +19,20 @@ import java.util.Map;
 import java.util.Set;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
+import workbench.harness.baseline.BaselineKind;
 import workbench.harness.io.StreamSink;
 import workbench.harness.metrics.Clock;
 import workbench.harness.metrics.EnvironmentProbe;
 import workbench.harness.net.Network;
 import workbench.harness.net.control.ProtocolCode;
 import workbench.harness.net.control.ProtocolException;
+import workbench.harness.site.Destination;
 import workbench.harness.site.SiteFactory;
 import workbench.harness.site.SiteSet;
 import workbench.harness.site.SiteSetup;
 import workbench.harness.site.Sites;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.stream.StreamEncoder;
-import workbench.harness.trial.BaselineSeries;
 import workbench.harness.trial.SenderRams;
 import workbench.harness.trial.SeriesPlan;
 import workbench.harness.trial.Slot;
@@ -220,8 +221,7 @@ public final class RunExecutor {
 
     /** A trial a fault ended part-way: failed with its cause, nothing measured. */
     private static Attempt broken(Slot slot, SeriesPlan p, String startedAt, Exception e) {
-        SeriesRole role = p instanceof BaselineSeries ? SeriesRole.CEILING
-                : p.network() instanceof Network.Null ? SeriesRole.UNVERIFIED : SeriesRole.STRATEGY;
+        SeriesRole role = p.network() instanceof Network.Null ? SeriesRole.UNVERIFIED : SeriesRole.STRATEGY;
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new Attempt(new TrialResult(slot.index(), slot.round(), slot.warmup(), p.key(role), TrialStatus.FAILED,
                 "the trial broke off: " + cause, startedAt, 0, 0, new Counts(0, 0, 0, 0, 0, 0, 0, 0), Cpu.NONE, Cpu.NONE,
@@ -243,7 +243,8 @@ public final class RunExecutor {
         }
         long total = plan.rams().stream().mapToLong(RamSpec::size).sum();
         BackingChoice choice = file ? BackingChoice.SHM : plan.backing();
-        new MemoryBudget(plan.rams().stream().map(RamSpec::size).toList(), Sites.hostProcesses(plan.networks()),
+        Destination dest = plan.settings().entry("dest").map(d -> Destination.parse(d.text())).orElse(Destination.WORKBENCH);
+        new MemoryBudget(plan.rams().stream().map(RamSpec::size).toList(), Sites.hostProcesses(plan.networks(), plan.baselines(), dest),
                 choice.pick(total)).check(MemoryBudget.Machine.now());
         try {
             return choice.resolve(total);
@@ -276,6 +277,14 @@ public final class RunExecutor {
                     + " warm-up round(s); this process, the sender on loopback and unix, is not restarted");
         }
         env.putAll(networkFacts);
+        if (!plan.baselines().isEmpty()) {
+            env.put("timing.strategies", "our write strategies: send time from the first stream byte to the final flush on the"
+                    + " sender's clock, transfer time to the receiver's done (a QEMU destination's MIGRATION completed event);"
+                    + " verified by the receiver's RAM digest");
+        }
+        for (String b : plan.baselines()) {
+            env.put("timing." + b, BaselineKind.byName(b).timing());
+        }
         for (WriteStrategy s : plan.strategies()) {
             env.put("strategy." + s.name(), s.description());
             env.put("strategy." + s.name() + ".stream", s.capabilities().isEmpty() ? "QEMU 7.2 format"

@@ -103,9 +103,9 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
                         out.add(p);
                     }
                 }
-                for (String b : Sites.hasCeiling(n) ? baselines : List.<String>of()) {
-                    SeriesPlan p = new BaselineSeries(n, b, v, variants.get(v));
-                    if (seen.add(p.key(SeriesRole.CEILING))) {
+                for (String b : baselines) {
+                    BaselineSeries p = new BaselineSeries(n, b, v, variants.get(v));
+                    if (Sites.hasBaseline(n, p.kind()) && seen.add(p.key())) {
                         out.add(p);
                     }
                 }

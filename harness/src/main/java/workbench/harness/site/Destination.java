@@ -3,6 +3,7 @@ package workbench.harness.site;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import workbench.harness.baseline.BaselineKind;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.io.ReceiveMode;
@@ -11,6 +12,7 @@ import workbench.harness.peer.QemuPeer;
 import workbench.harness.qemu.QemuProcess;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.trial.Variant;
+import workbench.workloads.page.DupPolicy;
 
 /** Who receives our stream ({@code --dest}): a workbench receiver (serve), or a real QEMU 7.2 destination. */
 public enum Destination {
@@ -64,6 +66,35 @@ public enum Destination {
             }
         }
         QemuProcess.checkInstalled("--dest qemu");
+    }
+
+    /**
+     * Refuses, before anything is generated, QEMU baselines asked for where QEMU cannot produce the
+     * run's stream: the uniform dup policy (7.2 sends only all-zero pages as fill records), a guest
+     * its -M none machine cannot hold (several blocks, --dirty below 1: a source sends every page),
+     * qemu-source when QEMU, not our receiver, receives (exit 2); QEMU missing (exit 3).
+     */
+    public void checkBaselines(List<String> baselines, List<Variant> variants, DupPolicy dupPolicy) {
+        for (String name : baselines) {
+            BaselineKind kind = BaselineKind.byName(name);
+            if (!kind.qemu()) {
+                continue;
+            }
+            if (dupPolicy != DupPolicy.ZERO) {
+                refuse("--baselines " + name + ": QEMU 7.2 sends only all-zero pages as fill records, so it cannot produce the"
+                        + " --dup-policy " + dupPolicy.name().toLowerCase(Locale.ROOT) + " stream", "use --dup-policy zero, or leave "
+                        + name + " out of --baselines");
+            }
+            for (Variant v : variants) {
+                QemuPeer.refusal(v.ram()).ifPresent(w -> refuse("--baselines " + name + " cannot migrate this guest: " + w,
+                        "or leave " + name + " out of --baselines"));
+            }
+            if (kind == BaselineKind.QEMU_SOURCE && this == QEMU) {
+                refuse("--baselines qemu-source sends into our receiver, but --dest qemu has QEMU receive every trial",
+                        "run qemu-source with --dest workbench");
+            }
+            QemuProcess.checkInstalled("--baselines " + name);
+        }
     }
 
     private static void refuse(String what, String hint) {

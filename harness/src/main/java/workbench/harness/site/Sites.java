@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import workbench.harness.baseline.Baseline;
+import workbench.harness.baseline.BaselineKind;
 import workbench.harness.net.Network;
 import workbench.harness.net.Transport;
 import workbench.harness.net.control.TokenProof;
@@ -15,6 +16,7 @@ import workbench.harness.peer.NullPeer;
 import workbench.harness.peer.Peer;
 import workbench.harness.peer.QemuPeer;
 import workbench.harness.qemu.QemuProcess;
+import workbench.harness.qemu.SourceImages;
 import workbench.harness.peer.ReceiverChild;
 import workbench.harness.peer.RemoteReceiver;
 import workbench.harness.peer.ServePeer;
@@ -44,23 +46,31 @@ public final class Sites implements SiteFactory {
             IpCommand.checkReady();
         }
         SiteSet sites = new SiteSet();
+        SourceImages images = sites.closeLater(new SourceImages()); // closed last: after every site's QEMUs
         try {
             if (setup.pin().isPresent() && networks.stream().anyMatch(n -> !(n instanceof Network.Link))) {
                 setup.pin().get().pinSelf(); // this process sends everywhere but on links, where an agent does
             }
             for (Network n : networks) {
                 if (n instanceof Network.Link l) {
-                    link(sites, l, setup, runner);
+                    link(sites, l, setup, runner, images);
                 } else {
-                    sites.add(n, new LocalSite(runner, peer(n, setup), baselines(n, setup)), NetworkFacts.describe(n));
+                    Peer peer = peer(n, setup);
+                    sites.add(n, new LocalSite(runner, peer, baselines(n, setup, peer, images)), NetworkFacts.describe(n));
                     if (destination == Destination.QEMU) {
                         sites.fact(n, "receiver", "QEMU 7.2 (" + QemuProcess.BINARY + " -M none, RAM a pre-faulted /dev/shm file,"
                                 + " share=on), one per trial, started outside timing; the transfer ends at its MIGRATION completed"
                                 + " event; --read-buffer and --rcvbuf do not apply");
                     }
                 }
-                if (!hasCeiling(n) && !setup.baselines().isEmpty()) {
+                if (!hasCeiling(n) && setup.baselines().stream().anyMatch(b -> !BaselineKind.byName(b).qemu())) {
                     sites.fact(n, "ceiling", "none measured: " + NetworkFacts.noCeiling(n));
+                }
+                for (String b : setup.baselines()) {
+                    BaselineKind kind = BaselineKind.byName(b);
+                    if (kind.qemu() && !hasBaseline(n, kind)) {
+                        sites.fact(n, "baseline." + b, "none measured: " + noQemuBaseline(n, kind));
+                    }
                 }
             }
             return sites;
@@ -90,10 +100,40 @@ public final class Sites implements SiteFactory {
         return new NullPeer();
     }
 
-    /** The reference transfers of a network whose trials run here: iperf3 on loopback; none elsewhere. */
-    private static Map<String, Baseline> baselines(Network n, SiteSetup setup) {
-        return n instanceof Network.Loopback && !setup.baselines().isEmpty()
-                ? Baselines.iperf3(setup.unpinnedPrefix(), setup.unpinnedPrefix(), "127.0.0.1") : Map.of();
+    /**
+     * The reference transfers of a network whose trials run here: on loopback all asked for (qemu-source
+     * into {@code peer}, our receiver, unless QEMU receives); on unix qemu-source only; none elsewhere.
+     */
+    private Map<String, Baseline> baselines(Network n, SiteSetup setup, Peer peer, SourceImages images) {
+        Optional<Peer> ours = destination == Destination.WORKBENCH ? Optional.of(peer) : Optional.empty();
+        return Baselines.of(setup.baselines().stream().filter(b -> hasBaseline(n, BaselineKind.byName(b))).toList(),
+                setup.unpinnedPrefix(), setup.unpinnedPrefix(), "127.0.0.1", ours, images);
+    }
+
+    /**
+     * Whether a reference transfer of {@code kind} runs beside our trials on {@code n}: iperf3 and
+     * QEMU → QEMU on loopback and emulated links (each end in its link namespace); a QEMU source into
+     * our receiver on loopback and unix, where the receiver takes a bare stream (inside a link it asks
+     * for the run's token first, which QEMU cannot prove).
+     */
+    public static boolean hasBaseline(Network n, BaselineKind kind) {
+        if (kind == BaselineKind.QEMU_SOURCE) {
+            return n instanceof Network.Loopback || n instanceof Network.Unix;
+        }
+        return hasCeiling(n);
+    }
+
+    private static String noQemuBaseline(Network n, BaselineKind kind) {
+        if (kind == BaselineKind.QEMU_SOURCE && n instanceof Network.Link) {
+            return "the receiver inside a link asks for the run's token before the stream, which a QEMU source cannot give";
+        }
+        if (n instanceof Network.Unix) {
+            return "QEMU to QEMU is measured on loopback and emulated links";
+        }
+        if (n instanceof Network.Null) {
+            return "nothing is received";
+        }
+        return "no QEMU is started on the remote host";
     }
 
     /**
@@ -120,6 +160,16 @@ public final class Sites implements SiteFactory {
         return new HostProcesses(receivers, agents);
     }
 
+    /** the same, with the QEMUs {@code baselines} and this run's destination start and the RAM files they hold */
+    public static HostProcesses hostProcesses(List<Network> networks, List<String> baselines, Destination destination) {
+        HostProcesses p = hostProcesses(networks);
+        boolean sources = baselines.stream().anyMatch(b -> BaselineKind.byName(b).qemu()
+                && networks.stream().anyMatch(n -> hasBaseline(n, BaselineKind.byName(b))));
+        boolean destinations = destination == Destination.QEMU || baselines.stream().anyMatch(b -> (b.equals("qemu")
+                || b.equals("qemu-multifd")) && networks.stream().anyMatch(n -> hasBaseline(n, BaselineKind.byName(b))));
+        return new HostProcesses(p.receivers(), p.agents(), sources, destinations);
+    }
+
     private static Peer child(SiteSetup setup, Transport transport) throws IOException {
         ReceiverChild child = ReceiverChild.start(setup.largestRam(), setup.receiverPrefix());
         try {
@@ -137,14 +187,15 @@ public final class Sites implements SiteFactory {
                 setup.bind(), setup.token(), List.of());
     }
 
-    private static void link(SiteSet sites, Network.Link l, SiteSetup setup, TrialRunner runner) throws IOException {
+    private static void link(SiteSet sites, Network.Link l, SiteSetup setup, TrialRunner runner, SourceImages images)
+            throws IOException {
         EmulatedLink link = sites.closeLater(EmulatedLink.create(l.profile()));
         String token = TokenProof.nonce(); // off loopback serve requires one: the run's own, for this link alone
         ReceiverChild child = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token, setup.receiverPrefix()));
-        Map<String, Baseline> baselines = setup.baselines().isEmpty() ? Map.of()
-                : Baselines.iperf3(link.exec(link.receiverNamespace(), setup.unpinnedPrefix()),
-                        link.exec(link.senderNamespace(), setup.unpinnedPrefix()),
-                        link.receiverAddress().getHostAddress());
+        Map<String, Baseline> baselines = Baselines.of(setup.baselines().stream().filter(b -> hasBaseline(l, BaselineKind.byName(b)))
+                        .toList(), link.exec(link.receiverNamespace(), setup.unpinnedPrefix()),
+                link.exec(link.senderNamespace(), setup.unpinnedPrefix()), link.receiverAddress().getHostAddress(), Optional.empty(),
+                images);
         sites.add(l, AgentProcess.start(setup, l, link, child.control(), token, runner, baselines), NetworkFacts.describe(l));
         link.facts().forEach((k, v) -> sites.fact(l, k, v));
         sites.nominal(l, l.profile().description());

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongFunction;
 import workbench.harness.baseline.Baseline;
 import workbench.harness.baseline.Measured;
+import workbench.harness.baseline.Reference;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.StreamSink;
 import workbench.harness.io.SyscallCounts;
@@ -124,23 +125,37 @@ public final class TrialRunner {
     }
 
     /**
-     * One reference transfer of as many bytes as the variant's stream, timed by the tool itself: its
-     * receiver's time for those bytes (at the rate it measured) is the transfer time a strategy's is
-     * held against.
+     * One reference transfer of the variant's guest, timed by the tool or on our clock as its kind
+     * says: a ceiling (iperf3) moves as many bytes as the stream and its receiver's time for those
+     * bytes is the transfer time; a QEMU migration is verified by the receiver's RAM digest, as our
+     * trials are, and carries QEMU's own account of it.
      */
     public TrialResult run(Slot slot, BaselineSeries series, Baseline baseline) throws IOException {
-        long bytes = rams.of(series.variant().ram()).streamBytes();
+        Variant v = series.variant();
+        SenderRams.Prepared guest = rams.of(v.ram());
+        long bytes = guest.streamBytes();
         String startedAt = Instant.now().toString();
         MachineLoad.Sample load0 = MachineLoad.now();
-        Measured m = baseline.measure(bytes);
+        Measured m = baseline.measure(new Reference(slot.index(), v.ram(), guest.ram(), bytes, channels(v), deadline.apply(v.ram().size()),
+                v.readBuffer(), v.socket().rcvbuf(), v.receive()));
         MachineLoad.Sample load1 = MachineLoad.now();
-        // iperf3 sends whole 1 MiB blocks, so up to a block more than asked; its time is scaled to the stream's length
-        Optional<String> failure = m.sentBytes() >= bytes ? Optional.empty()
-                : Optional.of(baseline.name() + " sent " + m.sentBytes() + " bytes, asked for " + bytes);
-        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(SeriesRole.CEILING),
-                failure.isPresent() ? TrialStatus.FAILED : TrialStatus.UNVERIFIED, failure.orElse(null), startedAt,
-                m.sendSeconds(), m.receiveSecondsFor(bytes), new Counts(m.sentBytes(), 0, 0, 0, 0, 0, 0), m.sender(), m.receiver(),
-                load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0));
+        Optional<String> failure = m.failure().map(why -> baseline.name() + ": " + why)
+                .or(() -> m.checked() ? new Receipt(true, Optional.empty(), m.digest(), Receipt.UNCOUNTED, Cpu.NONE)
+                        .mismatch(0, guest.digest())
+                        // iperf3 sends whole 1 MiB blocks, so up to a block more than asked; its time is scaled to the stream's length
+                        : m.sentBytes() >= bytes ? Optional.empty()
+                        : Optional.of(baseline.name() + " sent " + m.sentBytes() + " bytes, asked for " + bytes));
+        TrialStatus status = failure.isPresent() ? TrialStatus.FAILED : m.checked() ? TrialStatus.VERIFIED : TrialStatus.UNVERIFIED;
+        double transfer = m.checked() ? m.receiveSeconds() : m.receiveSecondsFor(bytes);
+        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(), status, failure.orElse(null), startedAt,
+                m.sendSeconds(), failure.isPresent() ? 0 : transfer, new Counts(m.sentBytes(), m.dupPages(), m.nodupPages(), 0, 0, 0, 0),
+                m.sender(), m.receiver(), load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0),
+                load1.userSince(load0), 0, OptionalLong.empty(), m.senderPeakRss(), m.receiverPeakRss()).withQemu(m.qemu());
+    }
+
+    /** multifd channels of a variant (QEMU's default of 2 until --channels sets them) */
+    private static int channels(Variant v) {
+        return 2;
     }
 
     /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */

@@ -69,6 +69,19 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void qemusRamFilesCountInMemoryAndInDevShm() {
+        MemoryBudget qemu = new MemoryBudget(List.of(GIB), new HostProcesses(1, 0, true, true), RamBacking.DIRECT);
+        assertThatCode(() -> qemu.check(new MemoryBudget.Machine(-1, 2 * GIB))).doesNotThrowAnyException();
+        UserException e = refused(qemu, new MemoryBudget.Machine(-1, GIB));
+        assertThat(e.getMessage()).isEqualTo("/dev/shm has 1024 MiB free, but the run needs 2048 MiB there (the sender's guests 0 MiB,"
+                + " QEMU's RAM files 2048 MiB)");
+        MemoryBudget without = new MemoryBudget(List.of(GIB), new HostProcesses(1, 0), RamBacking.DIRECT);
+        long need = 2 * (GIB + MemoryBudget.jvmOverhead(GIB));
+        assertThatCode(() -> without.check(new MemoryBudget.Machine(need, -1))).doesNotThrowAnyException();
+        assertThat(refused(qemu, new MemoryBudget.Machine(need, -1)).getMessage()).contains("QEMU's RAM files in /dev/shm");
+    }
+
+    @Test
     void unknownFiguresAreNotCheckedAndHugeOnesNeverWrapAround() {
         MemoryBudget budget = new MemoryBudget(List.of(8 * GIB), LOOPBACK, RamBacking.SHM);
         assertThatCode(() -> budget.check(new MemoryBudget.Machine(-1, -1))).doesNotThrowAnyException();

@@ -81,7 +81,15 @@ public final class HtmlReport implements RunWriter {
 
         b.append("<section id=\"seed\">\n<h2>Seed table</h2>\n<p class=\"note\">Send time as \"mean (std sd)\" in "
                 + "seconds, counts as \"mean (sd)\": the 2010 layout, to lay beside the seed's table.</p>\n");
-        b.append(Html.table(SeedTable.of(series), "table-seed")).append("</section>\n");
+        b.append(Html.table(SeedTable.of(series), "table-seed"));
+        Map<String, String> timings = run.manifest().timings();
+        if (!timings.isEmpty()) {
+            b.append("<p class=\"note\">How each series is timed:</p>\n<ul id=\"timing\">\n");
+            timings.forEach((name, how) -> b.append("<li><b>").append(Html.escape(name)).append("</b>: ").append(Html.escape(how))
+                    .append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        b.append("</section>\n");
         LiveTables.precopy(run).ifPresent(t -> b.append("<section id=\"precopy\">\n<h2>Pre-copy</h2>\n<p class=\"note\">")
                 .append(Html.escape(LiveTables.PRECOPY_NOTE)).append("</p>\n").append(Html.table(t, "table-precopy"))
                 .append("</section>\n"));

@@ -22,6 +22,23 @@ public record Manifest(String commandLine, String workbench, RunSettings setting
     }
 
     /** the RNG seed of the RAM content */
+    /** the environment's prefix of how a series is timed ("timing.qemu"), written where a run has baselines */
+    public static final String TIMING = "timing.";
+
+    /**
+     * How each kind of series was timed, by series name ("strategies" for ours): the environment's
+     * {@value #TIMING} entries, in the order recorded; empty when the run had only our strategies.
+     */
+    public Map<String, String> timings() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        environment.forEach((k, v) -> {
+            if (k.startsWith(TIMING)) {
+                out.put(k.substring(TIMING.length()), v);
+            }
+        });
+        return out;
+    }
+
     public long seed() {
         return settings.ram().seed();
     }

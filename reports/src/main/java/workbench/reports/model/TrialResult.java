@@ -33,6 +33,8 @@ import java.util.OptionalLong;
  * @param receiverPeakRss the same of the receiving process, as it reported it; absent where there is no
  *                        receiver or it could not tell
  * @param live            a live workload's own figures (pre-copy passes, checkpoints); absent for bulk trials
+ * @param qemu            what QEMU's query-migrate said of a QEMU baseline's migration (its own times and
+ *                        counts); absent (null) for every other trial: read it with {@link #qemuFigures()}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
@@ -43,7 +45,18 @@ public record TrialResult(int index, int round, boolean warmup, SeriesKey series
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong mispredictions,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong senderPeakRss,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong receiverPeakRss,
-                          LiveFigures live) {
+                          LiveFigures live,
+                          QemuFigures qemu) {
+
+    /** a trial that is no QEMU baseline's: no QEMU figures */
+    public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
+                       String failure, String startedAt, double sendSeconds, double transferSeconds,
+                       Counts counts, Cpu sender, Cpu receiver, long retransmits,
+                       double machineBusy, double machineSteal, double machineUser, int fork,
+                       OptionalLong mispredictions, OptionalLong senderPeakRss, OptionalLong receiverPeakRss, LiveFigures live) {
+        this(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts, sender, receiver,
+                retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss, receiverPeakRss, live, null);
+    }
 
     /** a bulk trial: no live figures */
     public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
@@ -52,7 +65,7 @@ public record TrialResult(int index, int round, boolean warmup, SeriesKey series
                        double machineBusy, double machineSteal, double machineUser, int fork,
                        OptionalLong mispredictions, OptionalLong senderPeakRss, OptionalLong receiverPeakRss) {
         this(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts, sender, receiver,
-                retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss, receiverPeakRss, null);
+                retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss, receiverPeakRss, null, null);
     }
 
     /** a trial of the first (or only) fork, without receiver or memory figures */
@@ -69,19 +82,31 @@ public record TrialResult(int index, int round, boolean warmup, SeriesKey series
     public TrialResult inFork(int f) {
         return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
                 sender, receiver, retransmits, machineBusy, machineSteal, machineUser, f, mispredictions, senderPeakRss,
-                receiverPeakRss, live);
+                receiverPeakRss, live, qemu);
     }
 
     /** the same trial with a live workload's figures */
     public TrialResult withLive(LiveFigures figures) {
         return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
                 sender, receiver, retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss,
-                receiverPeakRss, figures);
+                receiverPeakRss, figures, qemu);
     }
 
     /** a live workload's figures; empty for a bulk trial */
     public Optional<LiveFigures> liveFigures() {
         return Optional.ofNullable(live);
+    }
+
+    /** the same trial with QEMU's account of its migration, where there is one */
+    public TrialResult withQemu(Optional<QemuFigures> figures) {
+        return new TrialResult(index, round, warmup, series, status, failure, startedAt, sendSeconds, transferSeconds, counts,
+                sender, receiver, retransmits, machineBusy, machineSteal, machineUser, fork, mispredictions, senderPeakRss,
+                receiverPeakRss, live, figures.orElse(null));
+    }
+
+    /** what QEMU's query-migrate said of this trial's migration (QEMU baselines only) */
+    public Optional<QemuFigures> qemuFigures() {
+        return Optional.ofNullable(qemu);
     }
 
     public boolean measured() {

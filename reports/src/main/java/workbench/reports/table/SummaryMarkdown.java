@@ -87,6 +87,13 @@ public final class SummaryMarkdown implements RunWriter {
         LiveTables.precopy(run).ifPresent(t -> out.append("## Pre-copy\n\n").append(LiveTables.PRECOPY_NOTE).append("\n\n")
                 .append(md.render(t)).append('\n'));
 
+        java.util.Map<String, String> timings = run.manifest().timings();
+        if (!timings.isEmpty()) {
+            out.append("How each series is timed:\n\n");
+            timings.forEach((name, how) -> out.append("- ").append(name).append(": ").append(how).append('\n'));
+            out.append('\n');
+        }
+
         out.append("## Send time\n\n");
         out.append("Sample sd; 95% CI of the mean from Student's t; CV = sd / mean; throughput from mean stream "
                 + "bytes over send time (Gbit/s decimal, MiB/s binary); CPU seconds per GiB of stream.\n\n");
