@@ -20,7 +20,7 @@ public enum BaselineKind {
             "QEMU 7.2 → QEMU 7.2, both started by the workbench (-M none, paused; the source's RAM a /dev/shm file holding"
                     + " the same guest, the destination's poisoned and pre-faulted, share=on), max-bandwidth unlimited: timed on"
                     + " our clock from the migrate command to the destination's MIGRATION completed event (send time: to the"
-                    + " source's); QMP's total-time, setup-time, downtime, transferred, normal, duplicate and mbps recorded per"
+                    + " source's, which can come a little after the destination's); QMP's total-time, setup-time, downtime, transferred, normal, duplicate and mbps recorded per"
                     + " trial; verified by the destination's RAM digest"),
     QEMU_MULTIFD("qemu-multifd", SeriesRole.BASELINE, List.of("channels"), true,
             "as qemu, with QEMU's multifd capability on --channels channels beside the main stream (both sides)"),

@@ -29,6 +29,7 @@ public final class QemuToQemu implements Baseline {
     private final String host;
     private final boolean multifd;
     private final SourceImages images;
+    private final long maxBandwidth;
 
     /**
      * @param sourcePrefix      launch prefix of the source (ip netns exec of a link's sender side), empty for none
@@ -37,6 +38,13 @@ public final class QemuToQemu implements Baseline {
      * @param images            the run's source RAM files
      */
     public QemuToQemu(List<String> sourcePrefix, List<String> destinationPrefix, String host, boolean multifd, SourceImages images) {
+        this(sourcePrefix, destinationPrefix, host, multifd, images, 0);
+    }
+
+    /** @param maxBandwidth the source's max-bandwidth in bytes/s, 0 for unlimited (tests slow it to stop it part-way) */
+    QemuToQemu(List<String> sourcePrefix, List<String> destinationPrefix, String host, boolean multifd, SourceImages images,
+               long maxBandwidth) {
+        this.maxBandwidth = maxBandwidth;
         this.sourcePrefix = List.copyOf(sourcePrefix);
         this.destinationPrefix = List.copyOf(destinationPrefix);
         this.host = host;
@@ -54,7 +62,10 @@ public final class QemuToQemu implements Baseline {
         RamBlock block = what.ram().blocks().get(0);
         Path source = images.of(block);
         List<String> caps = multifd ? List.of("multifd") : List.of();
-        Map<String, Object> params = multifd ? Map.of("multifd-channels", what.channels()) : Map.of();
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("max-bandwidth", maxBandwidth));
+        if (multifd) {
+            params.put("multifd-channels", what.channels());
+        }
         Path folder = SocketFolders.create();
         try (IncomingQemu dst = IncomingQemu.start(destinationPrefix, block.spec(), folder.resolve("dst.sock"), "tcp:" + host + ":0",
                 caps, params);
@@ -75,8 +86,8 @@ public final class QemuToQemu implements Baseline {
         QmpMessage.Event loaded;
         try {
             t0 = src.migrate(dst.uri());
-            sent = ended("source", src.awaitEnd(what.deadline()));
-            loaded = ended("destination", dst.awaitEnd(what.deadline()));
+            sent = ended("source", src::awaitEnd, what);
+            loaded = ended("destination", dst::awaitEnd, what);
         } catch (IOException e) {
             // one side exited or gave up: both may have said why
             String words = said("destination", dst.process().output()) + said("source", src.process().output());
@@ -90,10 +101,23 @@ public final class QemuToQemu implements Baseline {
                 PeakMemory.ofProcess(src.process().pid()), PeakMemory.ofProcess(dst.process().pid()));
     }
 
-    /** the event if it says completed, else an IOException naming the side, the status and QEMU's words */
-    static QmpMessage.Event ended(String side, Optional<QmpMessage.Event> event) throws IOException {
+    /** how one side's end is awaited */
+    @FunctionalInterface
+    interface Ending {
+        Optional<QmpMessage.Event> await(java.time.Duration timeout) throws IOException;
+    }
+
+    /** the side's end if it says completed, else an IOException naming the side and what became of it */
+    static QmpMessage.Event ended(String side, Ending ending, Reference what) throws IOException {
+        Optional<QmpMessage.Event> event;
+        try {
+            event = ending.await(what.deadline());
+        } catch (IOException e) {
+            throw new IOException("the QEMU " + side + ": " + e.getMessage(), e); // it exited: QMP closed
+        }
         if (event.isEmpty()) {
-            throw new IOException("the QEMU " + side + " did not end the migration within the trial's deadline");
+            throw new IOException("the QEMU " + side + " did not end the migration within the trial's deadline of "
+                    + what.deadline().toSeconds() + " s");
         }
         if (!event.get().text("status").equals("completed")) {
             throw new IOException("the QEMU " + side + "'s migration " + event.get().text("status"));

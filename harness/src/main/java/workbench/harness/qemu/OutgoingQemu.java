@@ -25,7 +25,7 @@ public final class OutgoingQemu implements AutoCloseable {
         this.qemu = qemu;
     }
 
-    /** @param parameters beside max-bandwidth 0 (multifd-channels), empty for none */
+    /** @param parameters beside max-bandwidth 0 (multifd-channels; a max-bandwidth given here replaces it), empty for none */
     public static OutgoingQemu start(List<String> prefix, BlockSpec block, Path file, Path qmpSocket, List<String> capabilities,
                                      Map<String, ?> parameters) throws IOException {
         QemuProcess qemu = QemuProcess.start(QemuProcess.command(prefix, List.of(new MemoryBackend(block.name(), block.length(), file)),
@@ -35,7 +35,7 @@ public final class OutgoingQemu implements AutoCloseable {
             caps.addAll(capabilities);
             Migration.enable(qemu.qmp(), caps);
             Map<String, Object> all = new HashMap<>(parameters);
-            all.put("max-bandwidth", 0);
+            all.putIfAbsent("max-bandwidth", 0);
             Migration.set(qemu.qmp(), all);
             return new OutgoingQemu(qemu);
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,112 @@
+package workbench.harness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.harness.qemu.QemuProcess;
+
+/**
+ * {@code run --baselines qemu,qemu-multifd,qemu-source}: QEMU migrating the same guest to QEMU (and
+ * with multifd), and a QEMU source into our receiver, each a verified baseline series in the rounds
+ * of our strategies, in the same tables, never in a headline pair; nothing of theirs left behind.
+ */
+class QemuBaselineIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path tmp;
+
+    private static void requireQemu() {
+        String why = QemuProcess.BINARY + " is missing (apt-get install qemu-system-x86)";
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(QemuProcess.installed()).as(why).isTrue();
+        }
+        Assumptions.assumeTrue(QemuProcess.installed(), why);
+    }
+
+    @Test
+    void qemuBaselinesRunInOurRoundsVerifiedAndReportedWithHowTheyAreTimed() throws Exception {
+        requireQemu();
+        List<String> shmBefore = shm();
+        List<Long> qemusBefore = qemus();
+        Jar.Ran ran = Jar.run("run", "--ram", "16M", "--trials", "1", "--warmup", "0", "--strategies", "vectored,scalar",
+                "--baselines", "qemu,qemu-multifd,qemu-source", "--out", tmp.toString(), "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out()).contains("qemu-multifd").contains("qemu-source");
+        Path dir;
+        try (Stream<Path> runs = Files.list(tmp)) {
+            dir = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
+        List<String> series = new ArrayList<>();
+        for (JsonNode t : run.get("trials")) {
+            String name = t.get("series").get("strategy").asText();
+            series.add(name);
+            assertThat(t.get("status").asText()).as(name + ": " + t.path("failure").asText()).isEqualTo("verified");
+            if (name.startsWith("qemu")) {
+                assertThat(t.get("series").get("role").asText()).isEqualTo("baseline");
+                JsonNode q = t.get("qemu");
+                assertThat(q.get("normalPages").asLong() + q.get("duplicatePages").asLong()).as(name).isEqualTo(4096);
+                assertThat(q.get("multifdBytes").asLong() > 0).as(name + " used multifd channels").isEqualTo(name.equals("qemu-multifd"));
+                assertThat(t.get("transferSeconds").asDouble()).isPositive();
+            } else {
+                assertThat(t.has("qemu")).isFalse();
+            }
+        }
+        assertThat(series).containsExactlyInAnyOrder("vectored", "scalar", "qemu", "qemu-multifd", "qemu-source");
+        JsonNode env = run.get("manifest").get("environment");
+        assertThat(env.get("timing.qemu").asText()).contains("migrate command").contains("MIGRATION completed");
+        assertThat(env.get("timing.qemu-source").asText()).contains("our receiver");
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertThat(summary).contains("How each series is timed").contains("- qemu-multifd: ");
+        String headline = summary.substring(summary.indexOf("## Result"), summary.indexOf("## Warnings"));
+        assertThat(headline).as("a baseline is never a headline pair").doesNotContain("qemu");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("id=\"timing\"").contains("qemu-source");
+        assertThat(shm()).as("files of ours left in /dev/shm").containsExactlyInAnyOrderElementsOf(shmBefore);
+        assertThat(qemus()).as("QEMUs of ours still running").containsExactlyInAnyOrderElementsOf(qemusBefore);
+    }
+
+    @Test
+    void whatAQemuSourceCannotProduceIsRefusedInOneLine() throws Exception {
+        requireQemu();
+        String[][] cases = {
+                {"--baselines", "qemu", "--dup-policy", "uniform"},
+                {"--baselines", "qemu-multifd", "--dirty", "0.5"},
+                {"--baselines", "qemu-source", "--blocks", "2"},
+                {"--baselines", "qemu-source", "--dest", "qemu"},
+                {"--baselines", "qemu,kvm"},
+        };
+        String[] why = {"only all-zero pages", "--dirty below 1", "exactly one RAM block", "--dest qemu has QEMU receive",
+                "unknown baseline 'kvm'"};
+        for (int i = 0; i < cases.length; i++) {
+            List<String> args = new ArrayList<>(List.of("run", "--ram", "16M", "--trials", "1", "--warmup", "0", "--out", tmp.toString()));
+            args.addAll(List.of(cases[i]));
+            Jar.Ran ran = Jar.run(args.toArray(String[]::new));
+            assertThat(ran.exit()).as(ran.err()).isEqualTo(2);
+            assertThat(ran.err().strip()).as(String.join(" ", cases[i])).startsWith("workbench: error:").contains(why[i])
+                    .doesNotContain("\n");
+        }
+        try (Stream<Path> runs = Files.list(tmp)) {
+            assertThat(runs.toList()).as("no run folder for a refused run").isEmpty();
+        }
+    }
+
+    private static List<Long> qemus() {
+        return ProcessHandle.allProcesses().filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains("/dev/shm/workbench-qemu-"))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    private static List<String> shm() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of("/dev/shm"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("workbench-qemu-")).toList();
+        }
+    }
+}
