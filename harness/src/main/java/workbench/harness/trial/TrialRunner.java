@@ -136,7 +136,7 @@ public final class TrialRunner {
         long bytes = guest.streamBytes();
         String startedAt = Instant.now().toString();
         MachineLoad.Sample load0 = MachineLoad.now();
-        Measured m = baseline.measure(new Reference(slot.index(), v.ram(), guest.ram(), bytes, channels(v), deadline.apply(v.ram().size()),
+        Measured m = baseline.measure(new Reference(slot.index(), v.ram(), guest.ram(), bytes, v.sink().channels(), deadline.apply(v.ram().size()),
                 v.readBuffer(), v.socket().rcvbuf(), v.receive()));
         MachineLoad.Sample load1 = MachineLoad.now();
         Optional<String> failure = m.failure().map(why -> baseline.name() + ": " + why)
@@ -151,11 +151,6 @@ public final class TrialRunner {
                 m.sendSeconds(), failure.isPresent() ? 0 : transfer, new Counts(m.sentBytes(), m.dupPages(), m.nodupPages(), 0, 0, 0, 0),
                 m.sender(), m.receiver(), load1.retransmitsSince(load0), load1.busySince(load0), load1.stealSince(load0),
                 load1.userSince(load0), 0, OptionalLong.empty(), m.senderPeakRss(), m.receiverPeakRss()).withQemu(m.qemu());
-    }
-
-    /** multifd channels of a variant (QEMU's default of 2 until --channels sets them) */
-    private static int channels(Variant v) {
-        return 2;
     }
 
     /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */

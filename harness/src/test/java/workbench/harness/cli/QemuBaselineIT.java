@@ -38,7 +38,7 @@ class QemuBaselineIT {
         List<String> shmBefore = shm();
         List<Long> qemusBefore = qemus();
         Jar.Ran ran = Jar.run("run", "--ram", "16M", "--trials", "1", "--warmup", "0", "--strategies", "vectored,scalar",
-                "--baselines", "qemu,qemu-multifd,qemu-source", "--out", tmp.toString(), "--quiet");
+                "--baselines", "qemu,qemu-multifd,qemu-source", "--channels", "2", "--out", tmp.toString(), "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();
         assertThat(ran.out()).contains("qemu-multifd").contains("qemu-source");
         Path dir;
