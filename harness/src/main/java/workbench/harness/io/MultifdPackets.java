@@ -51,6 +51,37 @@ public final class MultifdPackets {
         return b.clear();
     }
 
+    /**
+     * Empty when {@code init} (64 bytes read) is an initial packet a destination of {@code channels}
+     * channels takes, as 7.2 checks it: magic, version 1, an all-zero UUID (a destination without
+     * -uuid) and an id below the channel count; else why not.
+     */
+    public static java.util.Optional<String> initRefusal(ByteBuffer init, int channels) {
+        if (init.remaining() < INIT_BYTES) {
+            return java.util.Optional.of("it closed within its " + INIT_BYTES + "-byte multifd initial packet");
+        }
+        int at = init.position();
+        if (init.getInt(at) != MAGIC || init.getInt(at + 4) != VERSION) {
+            return java.util.Optional.of(String.format("its multifd initial packet has magic 0x%08x version %d, not 0x11223344 version 1",
+                    init.getInt(at), init.getInt(at + 4)));
+        }
+        for (int i = 0; i < UUID_BYTES; i++) {
+            if (init.get(at + 8 + i) != 0) {
+                return java.util.Optional.of("its multifd initial packet names a VM UUID, and this destination has none (zeros)");
+            }
+        }
+        int id = initId(init);
+        if (id >= channels) {
+            return java.util.Optional.of("it is multifd channel " + id + ", and this trial has " + channels + " (0 to " + (channels - 1) + ")");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** the channel id of an initial packet */
+    public static int initId(ByteBuffer init) {
+        return init.get(init.position() + 8 + UUID_BYTES) & 0xff;
+    }
+
     /** A header buffer with its constant fields set (magic, version, pages_alloc). */
     public static ByteBuffer newHeader() {
         ByteBuffer b = ByteBuffer.allocateDirect(HEADER_BYTES);

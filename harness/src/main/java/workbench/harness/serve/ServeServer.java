@@ -10,6 +10,8 @@ import java.nio.channels.ReadableByteChannel;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import workbench.harness.io.ReceiveMode;
+import workbench.harness.io.SinkOptions;
 import workbench.harness.net.DataListener;
 import workbench.harness.net.Deadline;
 import workbench.harness.net.control.ControlConnection;
@@ -134,18 +136,21 @@ public final class ServeServer implements AutoCloseable {
         try (DataListener listener = DataListener.open(params.transport(), options.control().getAddress())) {
             String nonce = options.token().isPresent() ? TokenProof.nonce() : "";
             conn.send(new Message.Ready(params.trial(), listener.endpoint().text(), nonce));
-            DataConnections accepted = new DataConnections(listener, conn.peerAddress(), options.token(), nonce, log);
-            try (ReadableByteChannel stream = accepted.mainStream(options.deadlines().dataAccept())) {
-                listener.close(); // one trial, one connection: anything later is refused by the kernel
-                if (params.rcvbuf() > 0 && accepted.socket().isPresent()) {
-                    // set on the accepted socket; the window scale was agreed at accept, so a buffer far
+            DataConnections connections = new DataConnections(listener, conn.peerAddress(), options.token(), nonce, log);
+            DataConnections.Accepted accepted = connections.accept(params.connections(), options.deadlines().dataAccept());
+            try (ReadableByteChannel stream = accepted.main(); Closer all = new Closer(stream, accepted.channels())) {
+                listener.close(); // one trial, its connections: anything later is refused by the kernel
+                if (params.rcvbuf() > 0) {
+                    // set on the accepted sockets; the window scale was agreed at accept, so a buffer far
                     // above the default is only partly used
-                    accepted.socket().get().setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
+                    for (var socket : all.tcpSockets(connections.socket())) {
+                        socket.setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
+                    }
                 }
                 Duration deadline = options.deadlines().stream(params.ram().size());
                 Message.Result result;
-                try (Deadline watch = Deadline.closing(timer, stream, deadline)) {
-                    result = receiver.receive(params.trial(), stream, params.readBuffer(), params.receive(),
+                try (Deadline watch = Deadline.closing(timer, all, deadline)) {
+                    result = receiver.receive(params.trial(), stream, accepted.channels(), params.readBuffer(), params.receive(),
                             () -> conn.send(new Message.Done(params.trial())));
                     if (watch.expired()) {
                         result = TrialReceiver.failed(params.trial(), "the stream did not end within its deadline of "
@@ -183,9 +188,49 @@ public final class ServeServer implements AutoCloseable {
                     + " bytes is outside " + TrialReceiver.MIN_READ_BUFFER + ".." + TrialReceiver.MAX_READ_BUFFER,
                     "use a --read-buffer from 4K to 64M");
         }
-        if (params.connections() != 1) {
+        if (params.connections() < 1 || params.connections() > 1 + SinkOptions.MAX_CHANNELS) {
             throw new ProtocolException(ProtocolCode.BAD_PARAMETER, "a trial of " + params.connections()
-                    + " data connections: this receiver reads one stream per trial", "use a single-stream strategy");
+                    + " data connections: this receiver reads a main stream and at most " + SinkOptions.MAX_CHANNELS
+                    + " multifd channels", "use --channels 1 to " + SinkOptions.MAX_CHANNELS);
+        }
+        if (params.connections() > 1 && params.receive() == ReceiveMode.SCATTER) {
+            throw new ProtocolException(ProtocolCode.BAD_PARAMETER, "--receive scatter with multifd: the main stream carries no"
+                    + " pages to scatter, and its restores could clobber pages a channel wrote", "use --receive buffered for multifd");
+        }
+    }
+
+    /** The trial's data connections, closed together (by the trial's end, or by its deadline mid-read). */
+    private static final class Closer implements java.io.Closeable {
+        private final ReadableByteChannel main;
+        private final java.util.List<java.nio.channels.SocketChannel> channels;
+
+        Closer(ReadableByteChannel main, java.util.List<java.nio.channels.SocketChannel> channels) {
+            this.main = main;
+            this.channels = channels;
+        }
+
+        /** the TCP sockets among them: the main one if TCP, and the channels if TCP */
+        java.util.List<java.nio.channels.SocketChannel> tcpSockets(java.util.Optional<java.nio.channels.SocketChannel> mainSocket)
+                throws IOException {
+            java.util.List<java.nio.channels.SocketChannel> out = new java.util.ArrayList<>();
+            mainSocket.ifPresent(out::add);
+            for (var c : channels) {
+                if (c.getRemoteAddress() instanceof InetSocketAddress) {
+                    out.add(c);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                main.close();
+            } finally {
+                for (var c : channels) {
+                    c.close();
+                }
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package workbench.harness.serve;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.util.List;
+import java.util.Optional;
+import workbench.harness.stream.MultifdSync;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.ScatterSource;
 import workbench.harness.io.StreamSource;
@@ -60,26 +62,46 @@ final class TrialReceiver {
     /** As {@link #receive(int, ReadableByteChannel, int, IoAction)}, reading the way {@code mode} says. */
     Message.Result receive(int trial, ReadableByteChannel data, int readBuffer, ReceiveMode mode, IoAction onEnd)
             throws IOException {
+        return receive(trial, data, List.of(), readBuffer, mode, onEnd);
+    }
+
+    /**
+     * One stream whose nodup pages may come on multifd {@code channels} (after their initial
+     * packets), each read by a thread of its own straight into RAM, synced with the main stream at
+     * each RAM EOS (MultifdSync). The digest is taken once every channel has ended.
+     */
+    Message.Result receive(int trial, ReadableByteChannel data, List<? extends ReadableByteChannel> channels, int readBuffer,
+                           ReceiveMode mode, IoAction onEnd) throws IOException {
         CpuClock.Sample start = cpu.now();
         long t0 = System.nanoTime();
         StreamSource source = mode.open(data, readBuffer);
         // a full transfer lands on poison alone, which a scatter restores by refilling; a partial one on the base image
         RamTarget target = partial ? RamTarget.existing(ram) : RamTarget.existing(ram, POISON);
+        MultifdSync sync = new MultifdSync(channels.size());
+        MultifdReaders readers = MultifdReaders.start(channels, ram, sync);
         Decoded decoded;
         try {
-            decoded = new StreamDecoder(source, target).decode();
+            decoded = new StreamDecoder(source, channels.isEmpty() ? target : sync.around(target)).decode();
+            sync.end();
         } catch (StreamFormatException e) {
-            return failed(trial, e.getMessage(), source.offset());
+            sync.fail(new IOException(e.getMessage()));
+            return failed(trial, readers.failure().orElse(e.getMessage()), source.offset() + readers.bytes());
         } catch (IOException e) {
-            return failed(trial, "data connection broke after " + source.offset() + " bytes: " + e.getMessage(), source.offset());
+            sync.fail(e);
+            return failed(trial, readers.failure().orElse("data connection broke after " + source.offset() + " bytes: "
+                    + e.getMessage()), source.offset() + readers.bytes());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         onEnd.run();
-        var cpuUsed = cpu.since(start);
+        var cpuUsed = cpu.since(start); // the channel threads are alive still (they read on to their channels' ends): counted
+        Optional<String> channelFailure = readers.awaitEnd(sync);
+        if (channelFailure.isPresent()) {
+            return failed(trial, channelFailure.get(), decoded.bytes() + readers.bytes());
+        }
         RamDigest digest = RamDigest.of(ram);
         long missed = source instanceof ScatterSource s ? s.mispredictions() : 0;
-        return new Message.Result(trial, "", digest.blocks(), seconds, decoded.bytes(), decoded.records().zero(),
-                decoded.records().page(), cpuUsed, missed, PeakMemory.ofThisProcess().orElse(0));
+        return new Message.Result(trial, "", digest.blocks(), seconds, decoded.bytes() + readers.bytes(), decoded.records().zero(),
+                decoded.records().page() + readers.pages(), cpuUsed, missed, PeakMemory.ofThisProcess().orElse(0));
     }
 
     /**

@@ -120,6 +120,7 @@ final class RamSectionReader {
                 if (offset != 0) {
                     throw new StreamFormatException(at, "EOS as the word 0x0000000000000010", "word " + hex16(word));
                 }
+                target.eos();
                 return;
             }
             checkFlags(at, word, flags);

@@ -1,5 +1,6 @@
 package workbench.harness.stream;
 
+import java.io.IOException;
 import java.util.List;
 import workbench.workloads.ram.BlockSpec;
 import workbench.workloads.ram.GuestRam;
@@ -34,6 +35,13 @@ public interface RamTarget {
      */
     default int untouchedFill() {
         return -1;
+    }
+
+    /**
+     * The main stream read a RAM EOS. A multifd destination returns only once every channel has
+     * delivered its pages of the section ({@link MultifdSync#eos}); a single stream has nothing to wait for.
+     */
+    default void eos() throws IOException {
     }
 
     /**
