@@ -223,6 +223,26 @@ public final class MultifdSink implements StreamSink {
         return channels.stream().map(c -> new ChannelCount(c.id, c.bytes, c.calls.writevs(), c.packets)).toList();
     }
 
+    @Override
+    public long ownThreadsUserNanos() {
+        long ns = 0;
+        for (Channel c : channels) {
+            ns += Math.max(0, THREADS.getThreadUserTime(c.thread.getId()));
+        }
+        return ns;
+    }
+
+    @Override
+    public long ownThreadsCpuNanos() {
+        long ns = 0;
+        for (Channel c : channels) {
+            ns += Math.max(0, THREADS.getThreadCpuTime(c.thread.getId())); // -1 once a thread has ended
+        }
+        return ns;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Flushes the main stream and ends the channel threads (the channels are the caller's to close). */
     @Override
     public void close() throws IOException {

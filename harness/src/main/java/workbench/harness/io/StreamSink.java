@@ -68,6 +68,16 @@ public interface StreamSink extends AutoCloseable {
         return List.of();
     }
 
+    /** user CPU nanoseconds the sink's own threads (multifd's channel writers) have spent so far; 0 for a sink without */
+    default long ownThreadsUserNanos() {
+        return 0;
+    }
+
+    /** user and system CPU nanoseconds of the sink's own threads so far; 0 for a sink without */
+    default long ownThreadsCpuNanos() {
+        return 0;
+    }
+
     /** What one connection beside the main stream sent: its bytes (initial packet included), gathering writes and packets. */
     record ChannelCount(int channel, long bytes, long writevs, long packets) {
     }

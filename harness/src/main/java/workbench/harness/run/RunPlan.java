@@ -1,5 +1,7 @@
 package workbench.harness.run;
 
+import workbench.harness.io.ReceiveMode;
+
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +85,18 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
         }
         if (warmup < 0) {
             throw new IllegalArgumentException("--warmup must be 0 or more, got " + warmup);
+        }
+        WriteStrategy first = strategies.get(0);
+        if (saveStream.isPresent() && first.connections(variants.get(0).sink()) > 1) {
+            throw new IllegalArgumentException("--save-stream writes one connection's stream to a file, and " + first.name()
+                    + " sends its pages on several; list a single-stream strategy first in --strategies (e.g. vectored,"
+                    + first.name() + ")");
+        }
+        for (WriteStrategy s : strategies) {
+            if (s.connections(variants.get(0).sink()) > 1 && variants.stream().anyMatch(v -> v.receive() == ReceiveMode.SCATTER)) {
+                throw new IllegalArgumentException("--receive scatter cannot take " + s.name() + ": its main stream carries no pages"
+                        + " to scatter, and a scatter's restores could clobber pages its channels wrote; use --receive buffered");
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import workbench.harness.peer.Reception;
 import workbench.harness.peer.TrialRequest;
 import workbench.harness.serve.Deadlines;
 import workbench.harness.stream.StreamEncoder;
+import workbench.reports.model.ChannelCounts;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
 import workbench.reports.model.SeriesRole;
@@ -82,6 +83,7 @@ public final class TrialRunner {
             StreamSink sink = series.strategy().open(channels, v.sink());
             MachineLoad.Sample load0 = MachineLoad.now();
             CpuClock.Sample cpu0 = cpu.now();
+            long[] own0 = ownThreads(sink);
             long t0 = clock.nanoTime();
             Duration within = deadline.apply(v.ram().size());
             StreamEncoder.Sent sent;
@@ -94,6 +96,7 @@ public final class TrialRunner {
                         throw new IOException("sending stalled: the receiver took no more of the stream within the trial's"
                                 + " deadline of " + within.toSeconds() + " s (" + sink.bytesPut() + " bytes sent)", e);
                     }
+                    closeQuietly(sink);
                     Receipt r = receiptAfterFailure(reception, e);
                     if (r.failure().isPresent()) { // the receiver refused the stream and said why: this trial failed, the run goes on
                         return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), TrialStatus.FAILED,
@@ -107,7 +110,8 @@ public final class TrialRunner {
             reception.endOfStream();
             boolean ended = reception.awaitEnd(within);
             long t2 = clock.nanoTime();
-            Cpu senderCpu = cpu.since(cpu0); // the sending thread idles after its flush: its CPU is the encode's
+            Cpu senderCpu = withOwnThreads(cpu.since(cpu0), sink, own0); // the sending thread idles after its flush: its CPU is the encode's
+            sink.close(); // its own threads (multifd's channels) end here, after their CPU was read
             MachineLoad.Sample load1 = MachineLoad.now();
             Receipt receipt = reception.receipt(within);
             Optional<String> failure = receipt.mismatch(sink.bytesPut(), guest.digest());
@@ -164,7 +168,30 @@ public final class TrialRunner {
 
     static Counts counts(StreamSink sink, StreamEncoder.Sent sent) {
         SyscallCounts calls = sink.calls();
+        List<ChannelCounts> channels = sink.channelCounts().stream()
+                .map(c -> new ChannelCounts(c.channel(), c.bytes(), c.writevs(), c.packets())).toList();
         return new Counts(sink.bytesPut(), sent.dupPages(), sent.nodupPages(), calls.writes(), calls.writevs(),
-                calls.iovecs(), sink.bytesCopied(), calls.sendfiles());
+                calls.iovecs(), sink.bytesCopied(), calls.sendfiles(), channels);
+    }
+
+    /** user and total CPU nanoseconds of the sink's own threads (multifd's channel writers) so far */
+    private static long[] ownThreads(StreamSink sink) {
+        return new long[] {sink.ownThreadsUserNanos(), sink.ownThreadsCpuNanos()};
+    }
+
+    /** the sending threads' CPU: the encoding thread's, plus what the sink's own threads spent since {@code own0} */
+    private static Cpu withOwnThreads(Cpu c, StreamSink sink, long[] own0) {
+        long[] own1 = ownThreads(sink);
+        double user = (own1[0] - own0[0]) / 1e9;
+        double sys = Math.max(0, (own1[1] - own0[1]) / 1e9 - user);
+        return new Cpu(c.threadUser() + user, c.threadSys() + sys, c.processUser(), c.processSys(), c.processTotal());
+    }
+
+    private static void closeQuietly(StreamSink sink) {
+        try {
+            sink.close();
+        } catch (IOException e) {
+            // the send failed already; that failure is the one reported
+        }
     }
 }
