@@ -18,6 +18,8 @@ public sealed class BufferedSource implements StreamSource permits ScatterSource
     private final int readLimit;
     long consumed;
     boolean eof;
+    /** bytes copied out of the buffer into callers' buffers (RAM): the copy a scattering read saves */
+    long copied;
 
     public BufferedSource(ReadableByteChannel in, int bufferBytes) {
         this(in, bufferBytes, bufferBytes);
@@ -87,6 +89,12 @@ public sealed class BufferedSource implements StreamSource permits ScatterSource
         dst.put(buffer);
         buffer.limit(limit);
         consumed += n;
+        copied += n;
+    }
+
+    /** bytes copied from the read buffer into the buffers pages are read into (each page's copy into RAM, here) */
+    public long copiedBytes() {
+        return copied;
     }
 
     @Override

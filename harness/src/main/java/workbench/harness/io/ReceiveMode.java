@@ -10,8 +10,8 @@ public enum ReceiveMode {
     /** page payloads read straight into RAM by scattering reads of predicted records ({@link ScatterSource}) */
     SCATTER;
 
-    /** the most bytes one scattering read takes: 256 predicted records after the current page, with room */
-    public static final long SCATTER_BYTES = 4096 + 256L * (4096 + 8);
+    /** the most bytes one scattering read takes: the current page, 256 predicted records and the next record's header */
+    public static final long SCATTER_BYTES = 4096 + 256L * (4096 + 8) + 8;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -23,6 +23,8 @@ public final class ScatterSource extends BufferedSource {
     private final long maxScatter;
     private long mispredictions;
     private long scatters;
+    private long unreadBytes;
+    private long restoredPages;
 
     /**
      * @param readBuffer bytes per ordinary read
@@ -62,6 +64,21 @@ public final class ScatterSource extends BufferedSource {
         mispredictions++;
     }
 
+    /** The decoder counts pages it put back (refilled or copied back) after a wrong prediction wrote them. */
+    public void restored(int pages) {
+        restoredPages += pages;
+    }
+
+    /** pages put back after a wrong prediction */
+    public long restoredPages() {
+        return restoredPages;
+    }
+
+    /** bytes handed back by {@link #unread}: each is copied into the buffer, then out of it again */
+    public long unreadBytes() {
+        return unreadBytes;
+    }
+
     /**
      * Fills {@code dsts[0]} completely and then as much of the following buffers, in order, as
      * the bytes at hand and one further scattering read give: buffered bytes first (copied), then,
@@ -72,22 +89,29 @@ public final class ScatterSource extends BufferedSource {
      * @throws EOFException the stream ended before {@code dsts[0]} was full
      */
     public long scatter(ByteBuffer[] dsts, int count) throws IOException {
+        return scatter(dsts, 0, count);
+    }
+
+    /** As {@link #scatter(ByteBuffer[], int)}, into {@code dsts[offset]} and the {@code count - 1} buffers after it. */
+    public long scatter(ByteBuffer[] dsts, int offset, int count) throws IOException {
         long total = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = offset; i < offset + count; i++) {
             total += dsts[i].remaining();
         }
         if (total > maxScatter) {
             throw new IllegalArgumentException("a scatter of " + total + " bytes exceeds " + maxScatter);
         }
         long placed = 0;
-        int first = 0;
-        while (buffer.hasRemaining() && first < count) {
+        int first = offset;
+        int end = offset + count;
+        while (buffer.hasRemaining() && first < end) {
             ByteBuffer d = dsts[first];
             int n = Math.min(d.remaining(), buffer.remaining());
             int limit = buffer.limit();
             d.put(buffer.limit(buffer.position() + n));
             buffer.limit(limit);
             placed += n;
+            copied += n;
             if (!d.hasRemaining()) {
                 first++;
             }
@@ -95,21 +119,21 @@ public final class ScatterSource extends BufferedSource {
         if (!buffer.hasRemaining()) {
             buffer.limit(buffer.capacity()).position(buffer.capacity()); // empty, at the end: unread fills it backwards
             boolean once = false;
-            while (first < count && !eof && (dsts[0].hasRemaining() || !once)) {
-                long n = read(dsts, first, count - first);
+            while (first < end && !eof && (dsts[offset].hasRemaining() || !once)) {
+                long n = read(dsts, first, end - first);
                 once = true;
                 if (n < 0) {
                     eof = true;
                     break;
                 }
                 placed += n;
-                while (first < count && !dsts[first].hasRemaining()) {
+                while (first < end && !dsts[first].hasRemaining()) {
                     first++;
                 }
             }
         }
         consumed += placed;
-        if (dsts[0].hasRemaining()) {
+        if (dsts[offset].hasRemaining()) {
             throw new EOFException("stream ended at offset " + consumed);
         }
         return placed;
@@ -151,11 +175,20 @@ public final class ScatterSource extends BufferedSource {
         buffer.put(at, src, 0, n);
         buffer.position(at);
         consumed -= n;
+        unreadBytes += n;
     }
 
     /** bytes buffered and not yet read: a scatter only reads straight into RAM once these are gone */
     public int buffered() {
         return buffer.remaining();
+    }
+
+    /** The be64 {@code at} bytes past the next byte, all of it buffered ({@code at + 8 <= buffered()}), without consuming anything. */
+    public long bufferedBe64(int at) {
+        if (at < 0 || at > buffer.remaining() - Long.BYTES) {
+            throw new IndexOutOfBoundsException("a be64 at " + at + " of " + buffer.remaining() + " buffered bytes");
+        }
+        return buffer.getLong(buffer.position() + at);
     }
 
     @Override

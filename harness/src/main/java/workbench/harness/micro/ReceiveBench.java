@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import workbench.harness.io.BufferedSource;
 import workbench.harness.io.PageTable;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.ScatterSource;
@@ -80,13 +81,18 @@ public class ReceiveBench {
             throw new IllegalStateException("ReceiveBench (" + mode + ", dup " + dup + ") decoded " + once.bytes() + " of "
                     + stream.length() + " bytes into RAM whose digest does not match the source's");
         }
-        System.out.printf(java.util.Locale.ROOT, "%n# %s, dup %s: %d-byte stream, %d reads, %d mispredictions per stream%n",
-                mode, dup, stream.length(), once.reads(), once.mispredictions());
+        System.out.printf(java.util.Locale.ROOT, "%n# %s, dup %s: %d-byte stream, %d reads, %d mispredictions per stream;"
+                + " per page: %.3f pages copied from the read buffer, %.3f handed back, %.3f put back%n",
+                mode, dup, stream.length(), once.reads(), once.mispredictions(), (double) once.copied() / 4096 / PAGES,
+                (double) once.unread() / 4096 / PAGES, (double) once.restored() / PAGES);
         destination.fill(POISON);
     }
 
-    /** What one decode did: its bytes, the reads it took and (scatter) the predictions that failed. */
-    private record Verdict(long bytes, long reads, long mispredictions) {
+    /**
+     * What one decode did: its bytes, the reads it took, the bytes it copied out of its read buffer,
+     * and (scatter) the predictions that failed, the bytes they handed back and the pages they put back.
+     */
+    private record Verdict(long bytes, long reads, long copied, long mispredictions, long unread, long restored) {
     }
 
     private Verdict decodeOnce() throws IOException {
@@ -97,8 +103,10 @@ public class ReceiveBench {
         } catch (StreamFormatException e) {
             throw new IllegalStateException("the encoded stream does not decode: " + e.getMessage(), e);
         }
-        long missed = source instanceof ScatterSource s ? s.mispredictions() : 0;
-        return new Verdict(decoded.bytes(), stream.reads(), missed);
+        BufferedSource b = (BufferedSource) source;
+        ScatterSource s = source instanceof ScatterSource scatter ? scatter : null;
+        return new Verdict(decoded.bytes(), stream.reads(), b.copiedBytes(), s == null ? 0 : s.mispredictions(),
+                s == null ? 0 : s.unreadBytes(), s == null ? 0 : s.restoredPages());
     }
 
     /** nanoseconds per page of a whole stream */

@@ -8,12 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import workbench.harness.io.PageRuns;
-import workbench.harness.io.ScatterSource;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.BlockSpec;
 import workbench.workloads.ram.GuestRam;
@@ -57,27 +55,9 @@ final class RamSectionReader {
     /** whether the stream announced the workbench's page runs: only then is a RUN record read */
     private boolean runsAnnounced;
 
-    // the scatter path (a ScatterSource): see scatterRun
-    /** predicted records per scatter: at least, at most, and at first */
-    static final int MIN_PREDICT = 8;
-    static final int MAX_PREDICT = 256;
-    /** records decoded plainly after predictions kept failing at their first record (offsets not consecutive) */
-    static final int BACKOFF = 64;
+    /** whether the source scatters; then, once the RAM is known, the scatter path */
     private final boolean scatterOn;
-    private int maxPredict;
-    private int predict;
-    private int backoff;
-    private int firstMisses;
-    private ByteBuffer[] iov;
-    private ByteBuffer[] headers;
-    private long[] expected;
-    private boolean[] saved;
-    private ByteBuffer save;
-    private ByteBuffer untouched;
-    /** per block, the pages some record has written: they are copied aside before a scatter risks them */
-    private final Map<RamBlock, long[]> written = new IdentityHashMap<>();
-    private RamBlock bitsBlock;
-    private long[] bits;
+    private RamScatter scatter;
 
     RamSectionReader(DecoderInput in, RamTarget target, RamRecordListener listener) {
         this.in = in;
@@ -119,6 +99,9 @@ final class RamSectionReader {
             if (flags == RAM_EOS) {
                 if (offset != 0) {
                     throw new StreamFormatException(at, "EOS as the word 0x0000000000000010", "word " + hex16(word));
+                }
+                if (scatter != null) {
+                    scatter.settle(); // the body is over: no page a wrong prediction wrote stays so
                 }
                 target.eos();
                 return;
@@ -206,9 +189,8 @@ final class RamSectionReader {
         runs++;
         boolean named = (flags & RAM_CONTINUE) == 0;
         in.expect("the " + count + " pages of a run record");
-        ScatterSource s = scatterOn ? in.scatter() : null;
-        if (s != null) {
-            scatterPages(s, block, first, (int) count, named);
+        if (scatterOn && in.scatter() != null) {
+            scatter.runPages(block, first, (int) count, named);
             return;
         }
         for (int i = 0; i < count; i++) {
@@ -219,36 +201,8 @@ final class RamSectionReader {
     }
 
     /** the PAGE record word a run's page stands for */
-    private static long runPageWord(int index, boolean named) {
+    static long runPageWord(int index, boolean named) {
         return (long) index * PAGE | RAM_PAGE | (named ? 0 : RAM_CONTINUE);
-    }
-
-    /** {@code count} pages from {@code first} with scattering reads of at most {@code maxPredict} pages. */
-    private void scatterPages(ScatterSource s, RamBlock block, int first, int count, boolean named) throws IOException {
-        int queued = 0; // pages handed to a scatter so far
-        int landed = 0;
-        ByteBuffer partial = null; // a page the last scatter filled only in part: it leads the next one
-        while (landed < count) {
-            int k = 0;
-            if (partial != null) {
-                iov[k++] = partial;
-            }
-            while (k < maxPredict && queued < count) {
-                iov[k++] = block.page(first + queued++);
-            }
-            s.scatter(iov, k);
-            partial = null;
-            for (int i = 0; i < k; i++) {
-                if (iov[i].hasRemaining()) {
-                    partial = iov[i];
-                    queued -= k - 1 - i; // the pages after it got nothing: they are fetched (rewound) again
-                    break;
-                }
-                int index = first + landed;
-                pageLanded(block, index, runPageWord(index, named && landed == 0), named && landed == 0, iov[i]);
-                landed++;
-            }
-        }
     }
 
     private void page(long at, long word, long flags, long offset) throws IOException, StreamFormatException {
@@ -271,18 +225,14 @@ final class RamSectionReader {
                 nonzeroFill++;
             }
             if (scatterOn) {
-                markWritten(block, (int) (offset / PAGE));
+                scatter.wrote(block, (int) (offset / PAGE));
             }
             listener.record(word, named, fill, page);
         } else {
             in.expect("the 4096 bytes of a PAGE record");
-            ScatterSource s = scatterOn ? in.scatter() : null;
-            if (s != null && backoff == 0) {
-                scatterRun(s, block, (int) (offset / PAGE), word, named, page);
+            if (scatterOn && in.scatter() != null) {
+                scatter.page(in, block, (int) (offset / PAGE), word, named, page);
                 return;
-            }
-            if (backoff > 0) {
-                backoff--;
             }
             in.readInto(page);
             pageLanded(block, (int) (offset / PAGE), word, named, page);
@@ -295,135 +245,9 @@ final class RamSectionReader {
             uniformPages++;
         }
         if (scatterOn) {
-            markWritten(block, index);
+            scatter.wrote(block, index);
         }
         listener.record(word, named, -1, page);
-    }
-
-    private void markWritten(RamBlock block, int index) {
-        if (block != bitsBlock) {
-            bitsBlock = block;
-            bits = written.get(block);
-        }
-        bits[index >>> 6] |= 1L << index;
-    }
-
-    private boolean isWritten(RamBlock block, int index) {
-        if (block != bitsBlock) {
-            bitsBlock = block;
-            bits = written.get(block);
-        }
-        return (bits[index >>> 6] & (1L << index)) != 0;
-    }
-
-    /**
-     * The payload of the PAGE record for {@code block}'s page {@code index}, and speculatively the
-     * records predicted after it — PAGE|CONTINUE of the same block at the next offsets — in one
-     * scattering read: [rest of this page][header 1][page index+1][header 2][page index+2]…, pages
-     * straight into RAM. The headers that arrived are checked in order; every predicted record up
-     * to the first wrong (or incomplete) header is decoded as if read plainly. From that header on,
-     * the bytes go back to the source to be decoded the ordinary way, and each page they landed in
-     * is restored: copied aside before the read if any record had written it (or the RAM's
-     * untouched contents are unknown), else refilled with the untouched byte.
-     */
-    private void scatterRun(ScatterSource s, RamBlock block, int index, long word, boolean named, ByteBuffer page)
-            throws IOException {
-        int n = Math.min(predict, block.pageCount() - 1 - index);
-        if (n <= 0) {
-            in.readInto(page);
-            pageLanded(block, index, word, named, page);
-            return;
-        }
-        int fill = target.untouchedFill();
-        iov[0] = page;
-        for (int i = 1; i <= n; i++) {
-            int q = index + i;
-            ByteBuffer p = block.page(q);
-            iov[2 * i - 1] = headers[i].clear();
-            iov[2 * i] = p;
-            expected[i] = (long) q * PAGE | RAM_PAGE | RAM_CONTINUE;
-            saved[i] = fill < 0 || isWritten(block, q);
-            if (saved[i]) {
-                save.put((i - 1) * PAGE, p, 0, PAGE);
-            }
-        }
-        s.scatter(iov, 2 * n + 1);
-        pageLanded(block, index, word, named, page);
-        int i = 1;
-        for (; i <= n; i++) {
-            ByteBuffer h = headers[i];
-            if (h.position() < Long.BYTES || h.getLong(0) != expected[i]) {
-                break;
-            }
-            ByteBuffer p = iov[2 * i];
-            if (p.hasRemaining()) {
-                in.expect("the 4096 bytes of a PAGE record");
-                in.readInto(p); // a confirmed record whose page the read cut short
-            }
-            pageLanded(block, index + i, expected[i], false, p);
-        }
-        if (i > n) {
-            predict = Math.min(maxPredict, predict * 2);
-            firstMisses = 0;
-            return;
-        }
-        boolean wrong = !prefixMatches(headers[i], expected[i]);
-        int lastFilled = 2 * n;
-        while (lastFilled >= 2 * i - 1 && iov[lastFilled].position() == 0) {
-            lastFilled--;
-        }
-        for (int k = lastFilled; k >= 2 * i - 1; k--) {
-            s.unread(iov[k]);
-        }
-        for (int j = i; j <= n && iov[2 * j].position() > 0; j++) {
-            ByteBuffer p = iov[2 * j];
-            if (saved[j]) {
-                p.put(0, save, (j - 1) * PAGE, PAGE);
-            } else {
-                p.put(0, untouched, 0, PAGE);
-            }
-        }
-        if (wrong) {
-            s.mispredicted();
-            int confirmed = i - 1;
-            predict = Math.max(MIN_PREDICT, Math.min(maxPredict, 2 * confirmed));
-            if (confirmed == 0 && ++firstMisses >= 4) {
-                backoff = BACKOFF;
-                firstMisses = 0;
-            } else if (confirmed > 0) {
-                firstMisses = 0;
-            }
-        }
-    }
-
-    /** whether the header bytes that arrived begin the predicted be64 */
-    private static boolean prefixMatches(ByteBuffer h, long expected) {
-        for (int b = 0; b < h.position(); b++) {
-            if (h.get(b) != (byte) (expected >>> (56 - 8 * b))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void scatterSetup() {
-        ScatterSource s = in.scatterSource();
-        long perRecord = Long.BYTES + PAGE;
-        maxPredict = (int) Math.max(1, Math.min(MAX_PREDICT, (s.maxScatter() - PAGE) / perRecord));
-        predict = maxPredict;
-        iov = new ByteBuffer[2 * maxPredict + 1];
-        headers = new ByteBuffer[maxPredict + 1];
-        for (int i = 1; i <= maxPredict; i++) {
-            headers[i] = ByteBuffer.allocateDirect(Long.BYTES);
-        }
-        expected = new long[maxPredict + 1];
-        saved = new boolean[maxPredict + 1];
-        save = ByteBuffer.allocateDirect(maxPredict * PAGE);
-        untouched = ByteBuffer.allocateDirect(PAGE);
-        int fill = target.untouchedFill();
-        for (int i = 0; i < PAGE && fill >= 0; i++) {
-            untouched.put(i, (byte) fill);
-        }
     }
 
     private RamBlock namedBlock(long at) throws IOException, StreamFormatException {
@@ -504,12 +328,7 @@ final class RamSectionReader {
         }
         last = null;
         if (scatterOn) {
-            written.clear();
-            bitsBlock = null;
-            for (RamBlock b : r.blocks()) {
-                written.put(b, new long[(b.pageCount() + 63) >>> 6]);
-            }
-            scatterSetup();
+            scatter = new RamScatter(in.scatterSource(), r, target.untouchedFill(), this::pageLanded);
         }
     }
 

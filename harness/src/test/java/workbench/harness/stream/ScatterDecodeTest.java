@@ -2,6 +2,8 @@ package workbench.harness.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,21 +41,85 @@ class ScatterDecodeTest {
         // untouched RAM known to be poison: a partial stream lands on poison alone (pages it does not send stay poison)
         boolean base = spec.partial() && !untouchedKnown;
         GuestRam plain = prepared(spec, base);
+        List<Long> plainRecords = new ArrayList<>();
         Decoded expected = new StreamDecoder(new BufferedSource(new ShortReadChannel(stream, maxPerRead, 1)),
-                RamTarget.existing(plain)).decode();
+                RamTarget.existing(plain), collect(plainRecords)).decode();
 
         GuestRam ram = prepared(spec, base);
         ShortReadChannel channel = new ShortReadChannel(stream, maxPerRead, spec.seed());
         ScatterSource source = new ScatterSource(channel, 32 << 10, ReceiveMode.SCATTER_BYTES);
         RamTarget target = untouchedKnown ? RamTarget.existing(ram, POISON) : RamTarget.existing(ram);
-        Decoded d = new StreamDecoder(source, target).decode();
+        List<Long> records = new ArrayList<>();
+        Decoded d = new StreamDecoder(source, target, collect(records)).decode();
 
+        assertThat(records).as("the records, in stream order, each seen once its page landed").isEqualTo(plainRecords);
         assertThat(RamDigest.of(ram)).isEqualTo(RamDigest.of(plain));
         if (!spec.partial() || base) {
             assertThat(RamDigest.of(ram)).isEqualTo(RamDigest.of(sender));
         }
         assertThat(d.records()).isEqualTo(expected.records());
         assertThat(d.bytes()).isEqualTo(stream.length);
+        // a wrong prediction stops at a record that is not the next page, which is then decoded plainly: one per such record at most
+        long notNextPage = d.records().zero() + d.records().blockIdstrSent() + jumps(records) + SECTIONS_AT_MOST;
+        assertThat(source.mispredictions()).isLessThanOrEqualTo(notNextPage);
+    }
+
+    /** the ram sections an encoded bulk stream has (START, PARTs, END) at most, each ending in an EOS a prediction may meet */
+    private static final long SECTIONS_AT_MOST = 16;
+
+    /** words of the records seen, each with its fill byte (or -1) folded in, and whether its page holds the fill */
+    private static RamRecordListener collect(List<Long> into) {
+        return (word, named, fill, page) -> {
+            into.add(word);
+            into.add((long) fill);
+            into.add(fill < 0 || DupPolicy.UNIFORM.dupFill(page, 0, 4096) == fill ? 1L : 0L);
+        };
+    }
+
+    /** PAGE records whose offset does not follow the previous record's */
+    private static long jumps(List<Long> records) {
+        long jumps = 0;
+        long previous = -1;
+        for (int i = 0; i < records.size(); i += 3) {
+            long offset = records.get(i) & ~0xfffL;
+            if (previous >= 0 && offset != previous + 4096) {
+                jumps++;
+            }
+            previous = offset;
+        }
+        return jumps;
+    }
+
+    /**
+     * A stream of nodup pages with one ZERO record every {@code gap} pages: the batch after each
+     * wrong prediction is short, so a miss hands back a few pages, not the hundreds of a full
+     * batch, and ahead of the next ZERO the batches grow again.
+     */
+    @Property(tries = 4)
+    void aWrongPredictionCostsAFewPages(@ForAll("gaps") int gap) throws Exception {
+        int pages = 4096;
+        RamSpec spec = new RamSpec(RamSpec.evenBlocks(pages * 4096L, 1, 4096), 4096, 1.0 / gap, 0, 1.0,
+                Layout.SCATTERED, Content.RANDOM, gap);
+        DirtyLog dirty = RamImage.dirtyLog(spec);
+        GuestRam sender = RamImage.create(spec, dirty);
+        byte[] stream = Encoding.encode(sender, dirty, DupPolicy.ZERO);
+        GuestRam ram = prepared(spec, false);
+        ScatterSource source = new ScatterSource(new ShortReadChannel(stream, 4 << 20, 3), 32 << 10, ReceiveMode.SCATTER_BYTES);
+        Decoded d = new StreamDecoder(source, RamTarget.existing(ram, POISON)).decode();
+
+        assertThat(RamDigest.of(ram)).isEqualTo(RamDigest.of(sender));
+        assertThat(source.mispredictions()).isGreaterThan(0).isLessThanOrEqualTo(d.records().zero() + SECTIONS_AT_MOST);
+        double handedBack = (double) source.unreadBytes() / 4096 / source.mispredictions();
+        assertThat(handedBack).as("pages handed back per wrong prediction").isLessThan(Math.sqrt(4.0 * gap) * 2 + 2);
+        assertThat(source.copiedBytes()).as("bytes copied out of the read buffer (buffered: the whole stream)")
+                .isLessThan(stream.length / 2);
+        assertThat(source.restoredPages()).as("pages a miss wrote are the next records' targets: they land, none is refilled")
+                .isZero();
+    }
+
+    @Provide
+    Arbitrary<Integer> gaps() {
+        return Arbitraries.of(10, 30, 100, 400);
     }
 
     /** Nodup pages in runs, read whole: every prediction but the block's last holds, and pages land by scattering reads. */
