@@ -10,6 +10,7 @@ import workbench.reports.chart.Png;
 import workbench.reports.chart.RunFigures;
 import workbench.reports.html.HtmlReport;
 import workbench.reports.model.Run;
+import workbench.reports.table.Seed2010;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.TableWriter;
 
@@ -60,9 +61,20 @@ public final class Reports {
         }
     }
 
-    /** the seed-style table as plain aligned text, for the terminal at the end of a run */
+    /**
+     * the seed-style table as plain aligned text, for the terminal at the end of a run; for a run of
+     * {@code --preset seed2010}, beside the 2010 figures with both ratios and what differs
+     */
     public static String seedTable(Run run) {
-        return TableWriter.console().render(SeedTable.of(run));
+        if (!Seed2010.applies(run)) {
+            return TableWriter.console().render(SeedTable.of(run));
+        }
+        StringBuilder out = new StringBuilder("Beside the 2010 table (seed-experiment.md):\n");
+        out.append(TableWriter.console().render(Seed2010.table(run))).append('\n');
+        out.append(TableWriter.console().render(Seed2010.ratios(run))).append('\n');
+        out.append("What differs:\n");
+        Seed2010.differences(run).forEach(d -> out.append("  ").append(d).append('\n'));
+        return out.toString();
     }
 
     /** the live workloads' tables for the console (pre-copy, checkpoints), empty for a bulk run */

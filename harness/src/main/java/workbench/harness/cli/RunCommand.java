@@ -38,6 +38,7 @@ import workbench.reports.model.SettingKind;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.Verdict;
+import workbench.reports.table.Seed2010;
 import workbench.workloads.page.Content;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
@@ -59,6 +60,7 @@ import workbench.workloads.ram.BackingChoice;
         footer = {"  workbench run                                  the default experiment",
                 "  workbench run --ram 64M --trials 6 --warmup 1  a quick look",
                 "  workbench run --batch 1,8,64,256               a sweep, a series per batch",
+                "  sudo workbench run --preset seed2010           the 2010 table, side by side",
                 "  workbench run --like results/RUN/run.json      the same run again"})
 public final class RunCommand implements Callable<Integer> {
     @Spec
@@ -72,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
     NetworkOptions networkOptions = new NetworkOptions();
     @ArgGroup(validate = false, heading = "%nTrials and statistics:%n", order = 4)
     TrialOptions trialOptions = new TrialOptions();
-    @ArgGroup(validate = false, heading = "%nOutput and repeats:%n", order = 5)
+    @ArgGroup(validate = false, heading = "%nPresets, repeats and output:%n", order = 5)
     OutputOptions outputOptions = new OutputOptions();
     @Mixin(name = CommonOptions.MIXIN)
     CommonOptions common;
@@ -217,6 +219,12 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static final class OutputOptions {
+        @Option(names = "--preset", paramLabel = "seed2010", completionCandidates = Preset.Names.class,
+                description = "a named experiment, applied beneath the options given beside it (they override it) and "
+                        + "recorded: seed2010 = the 2010 table re-created (512 MiB, 3.4%% dup pages under the uniform "
+                        + "dup policy, link:gbe and link:ipoib, 10 rounds, scalar 32K, batch 123), printed beside the 2010 "
+                        + "figures; needs root")
+        String preset;
         @Option(names = "--out", defaultValue = Defaults.OUT, paramLabel = "DIR", description = "results folder; default ${DEFAULT-VALUE}")
         Path out;
         @Option(names = "--save-stream", paramLabel = "FILE", description = "also write the stream of one trial to FILE")
@@ -230,7 +238,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunPlan plan = outputOptions.like == null ? plan() : LikeRun.plan(outputOptions.like, spec);
+        RunPlan plan = outputOptions.like == null && outputOptions.preset == null ? plan()
+                : OptionLayers.plan(Optional.ofNullable(outputOptions.like), preset(), spec);
         Destination destination = destination(plan);
         if (plan.baselines().isEmpty() && trialOptions.baselines.trim().equalsIgnoreCase("auto") && !outputOptions.quiet) {
             System.err.println("note: iperf3 is not installed, so no ceiling is measured beside the strategies (apt-get install iperf3)");
@@ -298,6 +307,7 @@ public final class RunCommand implements Callable<Integer> {
     /** the run-wide settings beyond the sweepable ones: the statistics', and who receives (so --like repeats it) */
     private List<Setting> runSettings() {
         List<Setting> out = new java.util.ArrayList<>(statisticsSettings());
+        preset().ifPresent(p -> out.add(Setting.of(Seed2010.PRESET_SETTING, SettingKind.ENUM, "run", p.text())));
         out.add(Setting.of("dest", SettingKind.ENUM, "receiver", networkOptions.dest.trim().toLowerCase(java.util.Locale.ROOT)));
         return out;
     }
@@ -316,6 +326,15 @@ public final class RunCommand implements Callable<Integer> {
                     Long.toString(trialOptions.orderSeed == null ? ramOptions.seed : trialOptions.orderSeed)));
         }
         return out;
+    }
+
+    /** --preset, an unknown name refused as invalid input */
+    private Optional<Preset> preset() {
+        try {
+            return Optional.ofNullable(outputOptions.preset).map(Preset::parse);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), "see 'workbench run --help'", ExitCode.INVALID_INPUT);
+        }
     }
 
     /** --dest, refused before anything is generated where it cannot receive this plan */

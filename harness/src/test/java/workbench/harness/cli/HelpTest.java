@@ -39,7 +39,7 @@ class HelpTest {
         String text = help("run");
         assertThat(text).contains("Usage: workbench run [OPTIONS]");
         List<String> headings = List.of("Guest RAM", "Write strategies:", "Networks, sockets and the receiver:",
-                "Trials and statistics:", "Output and repeats:", "Exit codes:", "Examples:");
+                "Trials and statistics:", "Presets, repeats and output:", "Exit codes:", "Examples:");
         int at = -1;
         for (String h : headings) {
             int next = text.indexOf("\n" + h);

@@ -43,7 +43,7 @@ class NetworksIT {
     }
 
     /** Links need root and iproute2; under CI=true their absence fails the suite instead of skipping. */
-    private static void requireLinks() throws Exception {
+    static void requireLinks() throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
         boolean ip = new ProcessBuilder("ip", "-V").start().waitFor() == 0
                 && new ProcessBuilder("tc", "-V").start().waitFor() == 0;

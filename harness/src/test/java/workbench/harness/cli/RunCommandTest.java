@@ -78,6 +78,11 @@ class RunCommandTest {
     }
 
     @Test
+    void anUnknownPresetIsInvalidInput() {
+        oneLine(run("--preset", "seed2011", "--out", tmp.toString()), 2, "--preset: unknown preset 'seed2011' (known: seed2010)");
+    }
+
+    @Test
     void anEmptyOutIsRefusedRatherThanWritingIntoTheCurrentFolder() {
         oneLine(run("--out", ""), 2, "--out is empty");
     }

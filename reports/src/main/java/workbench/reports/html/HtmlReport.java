@@ -22,6 +22,7 @@ import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Verdict;
 import workbench.reports.table.AchievedRates;
 import workbench.reports.table.LiveTables;
+import workbench.reports.table.Seed2010;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.SidesTable;
 import workbench.reports.table.StatisticsTable;
@@ -87,6 +88,16 @@ public final class HtmlReport implements RunWriter {
             b.append("<p class=\"note\">How each series is timed:</p>\n<ul id=\"timing\">\n");
             timings.forEach((name, how) -> b.append("<li><b>").append(Html.escape(name)).append("</b>: ").append(Html.escape(how))
                     .append("</li>\n"));
+            b.append("</ul>\n");
+        }
+        if (Seed2010.applies(run)) {
+            b.append("<h3>Beside the 2010 table</h3>\n<p class=\"note\">The seed's figures (10 trials a row) above ours on "
+                    + "each link's emulated counterpart, then both ratios of write to writev time: 2010's of the means, ours "
+                    + "the headline's median per-round ratio.</p>\n");
+            b.append(Html.table(Seed2010.table(run), "table-seed2010"));
+            b.append(Html.table(Seed2010.ratios(run), "table-seed2010-ratios"));
+            b.append("<h3>What differs</h3>\n<ul id=\"seed2010-differences\">\n");
+            Seed2010.differences(run).forEach(d -> b.append("<li>").append(Html.escape(d)).append("</li>\n"));
             b.append("</ul>\n");
         }
         b.append("</section>\n");

@@ -84,6 +84,16 @@ public final class SummaryMarkdown implements RunWriter {
         out.append("## Seed table\n\n");
         out.append("Send time as \"mean (std sd)\" in seconds, counts as \"mean (sd)\": the 2010 layout.\n\n");
         out.append(md.render(SeedTable.of(series))).append('\n');
+        if (Seed2010.applies(run)) {
+            out.append("### Beside the 2010 table\n\n");
+            out.append("The seed's figures (10 trials a row) above ours on each link's emulated counterpart, then both "
+                    + "ratios of write to writev time: 2010's of the means, ours the headline's median per-round ratio.\n\n");
+            out.append(md.render(Seed2010.table(run))).append('\n');
+            out.append(md.render(Seed2010.ratios(run))).append('\n');
+            out.append("What differs:\n\n");
+            Seed2010.differences(run).forEach(d -> out.append("- ").append(d).append('\n'));
+            out.append('\n');
+        }
         LiveTables.precopy(run).ifPresent(t -> out.append("## Pre-copy\n\n").append(LiveTables.PRECOPY_NOTE).append("\n\n")
                 .append(md.render(t)).append('\n'));
 
