@@ -5,6 +5,7 @@ import workbench.reports.chart.ChartFiles;
 import workbench.reports.files.RunWriter;
 import workbench.reports.html.HtmlReport;
 import workbench.reports.json.RunJson;
+import workbench.reports.json.SummaryJson;
 import workbench.reports.table.SummaryMarkdown;
 import workbench.reports.table.TrialsCsv;
 
@@ -19,6 +20,8 @@ public enum ReportFormat {
     TRIALS_CSV(TrialsCsv.FILE_NAME),
     /** headline, seed table and statistics in Markdown */
     SUMMARY_MD(SummaryMarkdown.FILE_NAME),
+    /** every figure the reports show, per series and per pair, as JSON ({@code workbench/reports/schema/summary.schema.json}) */
+    SUMMARY_JSON(SummaryJson.FILE_NAME),
     /** the charts as PNG files in a folder of their own */
     CHARTS(ChartFiles.DIR_NAME),
     /** the self-contained HTML report, charts embedded */
@@ -29,7 +32,7 @@ public enum ReportFormat {
      * matters most). Cheap: milliseconds.
      */
     public static final Set<ReportFormat> DEFAULT = java.util.Collections.unmodifiableSet(
-            java.util.EnumSet.of(RUN_JSON, TRIALS_CSV, SUMMARY_MD));
+            java.util.EnumSet.of(RUN_JSON, TRIALS_CSV, SUMMARY_MD, SUMMARY_JSON));
 
     /**
      * what {@link Reports#writeFinal} adds once a run ends: rendering the charts takes about half a
@@ -55,6 +58,7 @@ public enum ReportFormat {
             case RUN_JSON -> (run, dir) -> RunJson.write(run, dir.resolve(fileName));
             case TRIALS_CSV -> new TrialsCsv();
             case SUMMARY_MD -> new SummaryMarkdown();
+            case SUMMARY_JSON -> new SummaryJson();
             case CHARTS -> new ChartFiles();
             case REPORT_HTML -> new HtmlReport();
         };

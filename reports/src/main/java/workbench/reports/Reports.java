@@ -20,7 +20,7 @@ public final class Reports {
     }
 
     /**
-     * Writes run.json (atomically), trials.csv and summary.md into {@code dir}, creating it when
+     * Writes run.json (atomically), trials.csv, summary.md and summary.json into {@code dir}, creating it when
      * missing. Safe and cheap to call after every trial: each file is replaced whole. Charts and
      * report.html are left to {@link #writeFinal}.
      */
@@ -29,7 +29,7 @@ public final class Reports {
     }
 
     /**
-     * Writes every file: trials.csv, summary.md, the charts (PNG, in charts/), report.html and, last,
+     * Writes every file: trials.csv, summary.md, summary.json, the charts (PNG, in charts/), report.html and, last,
      * run.json — so that when any of the others cannot be written (a full disk), run.json still holds
      * what it held before and never claims a completeness the files do not have. Call it once when a
      * run ends (or stops): the charts are rendered once and shared by the PNG files and the HTML page.
@@ -41,7 +41,7 @@ public final class Reports {
 
     /** everything but run.json itself: what {@code workbench report} re-creates from a stored run */
     public static void writeDerived(Run run, Path dir) throws IOException {
-        write(run, dir, java.util.EnumSet.of(ReportFormat.TRIALS_CSV, ReportFormat.SUMMARY_MD));
+        write(run, dir, java.util.EnumSet.of(ReportFormat.TRIALS_CSV, ReportFormat.SUMMARY_MD, ReportFormat.SUMMARY_JSON));
         writeCharts(run, dir);
     }
 

@@ -23,18 +23,20 @@ class ReportsTest {
     Path tmp;
 
     @Test
-    void writeAllWritesTheThreeFilesAndNothingElse() throws IOException {
+    void writeAllWritesTheFourFilesAndNothingElse() throws IOException {
         Run run = StubRun.create();
         Path dir = tmp.resolve("results/" + run.id());
         Reports.writeAll(run, dir);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md");
+                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "summary.json");
         }
         assertThat(RunJson.read(dir.resolve("run.json"))).isEqualTo(run);
         assertThat(Files.readString(dir.resolve("trials.csv"), StandardCharsets.UTF_8)).isEqualTo(TrialsCsv.render(run));
         assertThat(Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8))
                 .isEqualTo(new SummaryMarkdown().render(run));
+        assertThat(Files.readString(dir.resolve("summary.json"), StandardCharsets.UTF_8)).startsWith("{\n  \"schema\" : 1,")
+                .contains("\"runId\" : \"" + run.id() + "\"");
     }
 
     @Test
@@ -54,7 +56,7 @@ class ReportsTest {
         assertThat(Stream.of(ReportFormat.values()).map(ReportFormat::fileName)).doesNotHaveDuplicates();
         assertThat(Stream.of(ReportFormat.values()).map(ReportFormat::writer)).doesNotContainNull();
         assertThat(java.util.EnumSet.copyOf(ReportFormat.DEFAULT)).containsExactly(ReportFormat.RUN_JSON,
-                ReportFormat.TRIALS_CSV, ReportFormat.SUMMARY_MD);
+                ReportFormat.TRIALS_CSV, ReportFormat.SUMMARY_MD, ReportFormat.SUMMARY_JSON);
         assertThat(ReportFormat.FINAL).containsExactlyInAnyOrder(ReportFormat.CHARTS, ReportFormat.REPORT_HTML);
     }
 
@@ -64,7 +66,7 @@ class ReportsTest {
         Reports.writeFinal(run, tmp);
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "charts", "report.html");
+                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "summary.json", "charts", "report.html");
         }
         try (Stream<Path> files = Files.list(tmp.resolve("charts"))) {
             assertThat(files).as("6 charts, each as PNG and SVG").hasSize(12);

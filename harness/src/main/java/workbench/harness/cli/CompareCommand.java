@@ -17,6 +17,7 @@ import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
 import workbench.harness.run.Defaults;
 import workbench.reports.compare.CompareReport;
+import workbench.reports.json.SummaryJson;
 import workbench.reports.compare.CompareTables;
 import workbench.reports.compare.RunDelta;
 import workbench.reports.compare.IncomparableRunsException;
@@ -68,6 +69,7 @@ public final class CompareCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         try {
             new CompareReport(baseline).write(set, dir);
+            new SummaryJson(baseline).write(set, dir);
         } catch (IOException e) {
             throw RunFiles.cannotWrite(dir, e);
         }

@@ -78,10 +78,15 @@ public final class RunJson {
 
     /** the run as run.json text, ending in a newline */
     public static String toJson(Run run) {
+        return pretty(run);
+    }
+
+    /** any of the model's or the summaries' records as run.json writes its own: same layout, same numbers */
+    static String pretty(Object value) {
         try {
-            return WRITER.writeValueAsString(run) + "\n";
+            return WRITER.writeValueAsString(value) + "\n";
         } catch (JacksonException e) {
-            throw new IllegalStateException("cannot serialise run " + run.id() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

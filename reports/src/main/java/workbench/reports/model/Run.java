@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param error     why the run stopped early (absent otherwise)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Run(int schema, String id, Manifest manifest, List<TrialResult> trials, boolean complete, String error) {
+public record Run(int schema, String id, Manifest manifest, List<TrialResult> trials, boolean complete,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
     public static final int SCHEMA = 2;
 
     public Run {

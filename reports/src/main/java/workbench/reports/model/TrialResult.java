@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One trial: one complete transfer, timed on the sender's clock.
+ * One trial: one complete transfer, timed on the sender's clock. A component annotated with
+ * {@code @JsonInclude} is optional in run.json (left out when empty): the JSON Schema
+ * ({@code workbench/reports/schema/run.schema.json}) requires every other one.
  *
  * @param index           0-based position in the order trials ran (warm-up included)
  * @param round           0-based round; warm-up rounds come first
@@ -38,7 +40,7 @@ import java.util.OptionalLong;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
-                          String failure, String startedAt, double sendSeconds, double transferSeconds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String failure, String startedAt, double sendSeconds, double transferSeconds,
                           Counts counts, Cpu sender, Cpu receiver, long retransmits,
                           double machineBusy, double machineSteal, double machineUser,
                           @JsonInclude(JsonInclude.Include.NON_DEFAULT) int fork,

@@ -1,5 +1,6 @@
 package workbench.reports.stats;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,7 +36,13 @@ public record Verdict(Outcome outcome, Comparison comparison, double minEffect) 
         /** the interval excludes 1 but reaches into the margin */
         SMALL_DIFFERENCE,
         /** the interval excludes 1 and lies wholly outside the margin: the only claim of a difference */
-        CLAIM
+        CLAIM;
+
+        /** the word summary.json writes: lower case, hyphenated ("too-few-rounds", "claim") */
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     public Verdict {

@@ -113,7 +113,7 @@ class SchemaOneTest {
         Reports.writeFinal(run, dir);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "charts", "report.html");
+                    .containsExactlyInAnyOrder("run.json", "trials.csv", "summary.md", "summary.json", "charts", "report.html");
         }
         assertThat(RunJson.read(dir.resolve("run.json"))).isEqualTo(run);
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
