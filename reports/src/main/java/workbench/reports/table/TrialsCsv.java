@@ -61,7 +61,7 @@ public final class TrialsCsv implements RunWriter {
         h.addAll(List.of("status", "failure", "startedAt", "sendSeconds", "transferSeconds", "streamBytes",
                 "dupPages", "nodupPages", "writeCalls", "writevCalls", "iovecs", "bytesCopied", "sendfileCalls"));
         for (String side : List.of("sender", "receiver")) {
-            for (String part : List.of("ThreadUser", "ThreadSys", "ProcessUser", "ProcessSys")) {
+            for (String part : List.of("ThreadUser", "ThreadSys", "ProcessUser", "ProcessSys", "ProcessTotal")) {
                 h.add(side + part);
             }
         }
@@ -92,7 +92,7 @@ public final class TrialsCsv implements RunWriter {
 
     private static void cpu(List<String> r, Cpu cpu) {
         r.addAll(List.of(number(cpu.threadUser()), number(cpu.threadSys()), number(cpu.processUser()),
-                number(cpu.processSys())));
+                number(cpu.processSys()), number(cpu.processTotal())));
     }
 
     /** an optional count as it is, or an empty field when absent */
