@@ -33,6 +33,8 @@ class ReportCommandIT {
         assertThat(Files.readAllBytes(dir.resolve("run.json"))).isEqualTo(runJson);
         assertThat(dir.resolve("trials.csv")).isNotEmptyFile();
         assertThat(Files.readString(dir.resolve("summary.md"), StandardCharsets.UTF_8)).contains("## Seed table", "## Warnings");
+        assertThat(Files.readString(dir.resolve("summary.json"), StandardCharsets.UTF_8)) // a schema-1 run's summary, rewritten
+                .startsWith("{\n  \"schema\" : 1,\n  \"kind\" : \"run\",").contains("\"pairs\" : [", "\"sendSeconds\" : {");
         assertThat(pngs(dir.resolve("charts"))).containsExactlyInAnyOrder("cpu.png", "distribution.png", "throughput.png",
                 "time.png", "trials.png", "ratios.png");
         String html = selfContainedPage(dir.resolve("report.html"));
@@ -61,6 +63,8 @@ class ReportCommandIT {
         assertThat(html).contains("dup-policy=uniform", "dup-policy=zero", "20261125-205918-b5ecff",
                 "20261125-205928-eba818", "id=\"table-relative\"", "id=\"manifest-2\"");
         assertThat(pngs(out.resolve("charts"))).containsExactlyInAnyOrder("cpu.png", "throughput.png", "time.png", "deltas.png");
+        assertThat(Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8))
+                .contains("\"kind\" : \"compare\"", "\"groups\" : [", "\"deltas\" : [", "\"runId\" : \"20261125-205928-eba818\"");
         assertThat(ran.out()).contains("vs first run", "reference", "runs at ", "× the speed of ").contains("report: ");
     }
 
