@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param checkpoint the checkpoints' figures (absent for a pre-copy)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LiveFigures(String workload, PrecopyFigures precopy, CheckpointFigures checkpoint) {
+public record LiveFigures(String workload, @JsonInclude(JsonInclude.Include.NON_NULL) PrecopyFigures precopy,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) CheckpointFigures checkpoint) {
     public static LiveFigures of(PrecopyFigures p) {
         return new LiveFigures("precopy", p, null);
     }

@@ -47,8 +47,8 @@ public record TrialResult(int index, int round, boolean warmup, SeriesKey series
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong mispredictions,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong senderPeakRss,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong receiverPeakRss,
-                          LiveFigures live,
-                          QemuFigures qemu) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) LiveFigures live,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) QemuFigures qemu) {
 
     /** a trial that is no QEMU baseline's: no QEMU figures */
     public TrialResult(int index, int round, boolean warmup, SeriesKey series, TrialStatus status,
