@@ -94,7 +94,7 @@ final class RamScatter {
      * source's next byte is the payload's first), and speculatively the records predicted after it.
      */
     void page(DecoderInput in, RamBlock block, int index, long word, boolean named, ByteBuffer page) throws IOException {
-        int room = block.pageCount() - 1 - index;
+        int room = Math.min(maxPredict, block.pageCount() - 1 - index);
         int known = knownPages(index, room);
         boolean seen = known < room && PAGE + known * (HEADER + PAGE) + HEADER <= source.buffered();
         // records whose headers are buffered are known, not predicted: speculate only beyond them, unless one is not a page

@@ -33,7 +33,8 @@ class ScatterDecodeTest {
 
     @Property(tries = 40)
     void scatterDecodesToTheSenderRam(@ForAll("specs") RamSpec spec, @ForAll DupPolicy policy,
-                                      @ForAll("reads") int maxPerRead, @ForAll boolean untouchedKnown) throws Exception {
+                                      @ForAll("reads") int maxPerRead, @ForAll boolean untouchedKnown,
+                                      @ForAll("scatters") long maxScatter) throws Exception {
         DirtyLog dirty = RamImage.dirtyLog(spec);
         GuestRam sender = RamImage.create(spec, dirty);
         byte[] stream = Encoding.encode(sender, dirty, policy);
@@ -47,7 +48,7 @@ class ScatterDecodeTest {
 
         GuestRam ram = prepared(spec, base);
         ShortReadChannel channel = new ShortReadChannel(stream, maxPerRead, spec.seed());
-        ScatterSource source = new ScatterSource(channel, 32 << 10, ReceiveMode.SCATTER_BYTES);
+        ScatterSource source = new ScatterSource(channel, 32 << 10, maxScatter);
         RamTarget target = untouchedKnown ? RamTarget.existing(ram, POISON) : RamTarget.existing(ram);
         List<Long> records = new ArrayList<>();
         Decoded d = new StreamDecoder(source, target, collect(records)).decode();
@@ -115,6 +116,13 @@ class ScatterDecodeTest {
                 .isLessThan(stream.length / 2);
         assertThat(source.restoredPages()).as("pages a miss wrote are the next records' targets: they land, none is refilled")
                 .isZero();
+    }
+
+    /** the receiver's, and scatters of a few records: their batches reach the most within this test's few hundred pages */
+    @Provide
+    Arbitrary<Long> scatters() {
+        return Arbitraries.oneOf(Arbitraries.just(ReceiveMode.SCATTER_BYTES),
+                Arbitraries.of(1, 2, 3, 8).map(records -> 4096 + records * (4096L + 8) + 8));
     }
 
     @Provide
