@@ -189,6 +189,10 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--max-trials", defaultValue = Defaults.MAX_TRIALS, paramLabel = "ROUNDS",
                 description = "measured rounds at most with --ci-target; default ${DEFAULT-VALUE}")
         int maxTrials;
+        @Option(names = "--baseline", defaultValue = Defaults.BASELINE, paramLabel = "STRATEGY",
+                description = "the strategy the headline pairs every other one against, round by round (e.g. vectored); "
+                        + "default ${DEFAULT-VALUE}")
+        String baseline;
         @Option(names = "--min-effect", defaultValue = Defaults.MIN_EFFECT, paramLabel = "FRACTION",
                 description = "effect margin of a verdict, symmetric in the log ratio: a CI inside ±margin reads \"equivalent\", "
                         + "a difference is claimed only when the CI lies wholly outside it; default ${DEFAULT-VALUE}")
@@ -255,7 +259,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserException("the run failed: " + e.getMessage(),
                     "trials that finished are in run.json (\"complete\": false)", ExitCode.RUN_FAILED);
         }
-        ConsoleResults.print(outcome.run(), outcome.nominal(), Comparisons.DEFAULT_BASELINE, spec.commandLine().getOut());
+        ConsoleResults.print(outcome.run(), outcome.nominal(), Comparisons.baseline(outcome.run()), spec.commandLine().getOut());
         spec.commandLine().getOut().println("results: " + outcome.dir().resolve("run.json") + "  report: "
                 + outcome.dir().resolve("report.html"));
         boolean failed = outcome.run().trials().stream().anyMatch(t -> t.status() == TrialStatus.FAILED);
@@ -320,7 +324,9 @@ public final class RunCommand implements Callable<Integer> {
         RoundOrder roundOrder = RoundOrder.parse(trialOptions.order);
         List<Setting> out = new java.util.ArrayList<>(List.of(
                 Setting.of(Verdict.MIN_EFFECT_SETTING, SettingKind.FRACTION, "run", Double.toString(margin)),
-                Setting.of(RoundOrder.SETTING, SettingKind.ENUM, "run", roundOrder.text())));
+                Setting.of(RoundOrder.SETTING, SettingKind.ENUM, "run", roundOrder.text()),
+                Setting.of(Comparisons.BASELINE_SETTING, SettingKind.ENUM, "run",
+                        SweepList.single("--baseline", trialOptions.baseline, t -> Strategies.byName(t).name()))));
         if (roundOrder == RoundOrder.RANDOM) {
             out.add(Setting.of(RoundOrder.SEED_SETTING, SettingKind.INTEGER, "run",
                     Long.toString(trialOptions.orderSeed == null ? ramOptions.seed : trialOptions.orderSeed)));

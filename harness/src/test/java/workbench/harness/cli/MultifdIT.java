@@ -25,9 +25,10 @@ class MultifdIT {
     void oneTwoAndFourChannelsAreVerifiedOnLoopbackAndUnix() throws Exception {
         Jar.Ran ran = Jar.run("run", "--strategies", "multifd,vectored", "--channels", "1,2,4", "--net", "loopback,unix",
                 "--ram", "16M", "--blocks", "2", "--dup", "20%", "--trials", "1", "--warmup", "0", "--baselines", "none",
-                "--out", tmp.toString(), "--quiet");
+                "--baseline", "vectored", "--out", tmp.toString(), "--quiet");
         assertThat(ran.exit()).as(ran.err()).isZero();
-        assertThat(ran.out()).contains("multifd channels=1", "multifd channels=2", "multifd channels=4");
+        assertThat(ran.out()).contains("multifd channels=1", "multifd channels=2", "multifd channels=4")
+                .as("--baseline vectored: the headline pairs multifd with vectored").contains("loopback channels=4: multifd vs vectored");
         Path dir;
         try (Stream<Path> s = Files.list(tmp)) {
             dir = s.filter(Files::isDirectory).findFirst().orElseThrow();
@@ -62,6 +63,8 @@ class MultifdIT {
         }
         assertThat(counts).containsExactlyInAnyOrder(1, 2, 4, 1, 2, 4);
         assertThat(run.get("manifest").get("environment").get("strategy.multifd.stream").asText()).isEqualTo("QEMU 7.2 format");
+        assertThat(Files.readString(dir.resolve("summary.md"))).as("re-rendered files pair with the recorded --baseline")
+                .contains("vs vectored").doesNotContain("vs scalar");
     }
 
     @Test

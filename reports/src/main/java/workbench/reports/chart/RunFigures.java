@@ -44,15 +44,16 @@ public final class RunFigures {
                         + "interpolation at 1 + (n − 1)p, R type 7) with the median inside; whiskers reach 1.5 × IQR "
                         + "beyond the box, cut at the smallest and largest trial; dots are the trials.",
                 Charts.distribution(series)));
-        List<Comparisons.SeriesComparison> pairs = Comparisons.against(run, Comparisons.DEFAULT_BASELINE);
+        String baseline = Comparisons.baseline(run);
+        List<Comparisons.SeriesComparison> pairs = Comparisons.against(run, baseline);
         if (!pairs.isEmpty()) {
             figures.add(new Figure("ratios", "The headline: per-round time ratio of each pair",
-                    "Each pair's " + Comparisons.DEFAULT_BASELINE + " send time / candidate send time: the diamond is the "
+                    "Each pair's " + baseline + " send time / candidate send time: the diamond is the "
                             + "headline ratio, the vertical line its 95% confidence interval (none below the rounds a CI "
                             + "needs), the pale dots the per-round ratios it comes from (" + rounds(pairs) + "). Above the "
                             + "dashed line at 1× the candidate is faster.", Charts.ratios("Speedup over "
-                            + Comparisons.DEFAULT_BASELINE + " per pair", "pair (where both ran)", "speedup ("
-                            + Comparisons.DEFAULT_BASELINE + " time / candidate time)", ratioPoints(pairs, null))));
+                            + baseline + " per pair", "pair (where both ran)", "speedup ("
+                            + baseline + " time / candidate time)", ratioPoints(pairs, null))));
         }
         for (Map.Entry<String, List<String>> swept : Charts.sweptParams(summaries).entrySet()) {
             String p = swept.getKey();
@@ -63,12 +64,12 @@ public final class RunFigures {
             List<RatioPoint> speedups = ratioPoints(pairs, p);
             if (!speedups.isEmpty()) {
                 figures.add(new Figure(stem + "-speedup", "Speedup against " + p,
-                        "The headline ratio " + Comparisons.DEFAULT_BASELINE + " send time / candidate send time at each "
+                        "The headline ratio " + baseline + " send time / candidate send time at each "
                                 + "value of " + p + " (diamonds), its 95% confidence interval (vertical lines) and the "
                                 + "per-round ratios (pale dots), " + rounds(pairs) + "." + spacing
                                 + " Above the dashed line at 1× the candidate is faster.",
-                        Charts.ratios("Speedup over " + Comparisons.DEFAULT_BASELINE + " against " + p, p, "speedup ("
-                                + Comparisons.DEFAULT_BASELINE + " time / candidate time)", speedups)));
+                        Charts.ratios("Speedup over " + baseline + " against " + p, p, "speedup ("
+                                + baseline + " time / candidate time)", speedups)));
             }
             for (Metric m : List.of(Metric.SEND_SECONDS, Metric.GBIT_PER_SECOND)) {
                 figures.add(new Figure(stem + "-" + (m == Metric.SEND_SECONDS ? "time" : "throughput"),

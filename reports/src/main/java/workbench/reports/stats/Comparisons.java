@@ -16,10 +16,18 @@ import workbench.reports.model.SeriesRole;
 public final class Comparisons {
     /** the strategy the workbench compares against unless told otherwise */
     public static final String DEFAULT_BASELINE = "scalar";
+    /** the manifest setting naming the strategy a run's headline pairs the others against ({@code run --baseline}) */
+    public static final String BASELINE_SETTING = "baseline";
     /** the CPU figures that get a paired headline of their own beside the time */
     public static final List<Metric> CPU_METRICS = List.of(Metric.SENDER_THREAD_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB);
 
     private Comparisons() {
+    }
+
+    /** the strategy {@code run}'s headline pairs the others against: its --baseline as recorded, else {@link #DEFAULT_BASELINE} */
+    public static String baseline(Run run) {
+        return run.manifest().settings().entry(BASELINE_SETTING).map(s -> s.values().get(0).trim())
+                .filter(s -> !s.isEmpty()).orElse(DEFAULT_BASELINE);
     }
 
     /** each non-baseline series against the baseline strategy's series of equal key, on send time */

@@ -22,11 +22,12 @@ import workbench.reports.warn.Warning;
 public final class SummaryMarkdown implements RunWriter {
     public static final String FILE_NAME = "summary.md";
 
+    /** the strategy pairs are against; null: the run's own (its --baseline, else {@link Comparisons#DEFAULT_BASELINE}) */
     private final String baseline;
 
-    /** compares every strategy with {@link Comparisons#DEFAULT_BASELINE} */
+    /** compares every strategy with the run's baseline ({@link Comparisons#baseline}) */
     public SummaryMarkdown() {
-        this(Comparisons.DEFAULT_BASELINE);
+        this.baseline = null;
     }
 
     public SummaryMarkdown(String baseline) {
@@ -39,6 +40,7 @@ public final class SummaryMarkdown implements RunWriter {
     }
 
     public String render(Run run) {
+        String baseline = this.baseline != null ? this.baseline : Comparisons.baseline(run);
         List<SeriesSummary> series = SeriesSummary.of(run);
         TableWriter md = TableWriter.markdown();
         StringBuilder out = new StringBuilder();
