@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
@@ -82,8 +83,12 @@ public final class RunExecutor {
     public Outcome execute() throws IOException {
         checkOut();
         RamBacking backing = backing();
-        progress.note("generating guest RAM: " + plan.rams().size() + " guest(s) of up to " + (plan.largestRam() >> 20) + " MiB");
-        try (SenderRams rams = generate(backing)) {
+        SenderRams generated;
+        try (Progress.Step step = progress.step("generating guest RAM: " + plan.rams().size() + " guest(s) of up to "
+                + (plan.largestRam() >> 20) + " MiB")) {
+            generated = generate(backing);
+        }
+        try (SenderRams rams = generated) {
             if (plan.saveStream().isPresent()) {
                 saveStream(rams.of(plan.variants().get(0).ram()).encoder(), plan.saveStream().get());
             }
@@ -99,6 +104,9 @@ public final class RunExecutor {
                 try (RunRecorder recorder = new RunRecorder(start, dir, Clock.SYSTEM)) {
                     try {
                         Counter counter = new Counter();
+                        int warmups = plan.forks() * plan.warmup();
+                        progress.trials(new Progress.Shape(plan.series().size(), warmups + plan.trials(),
+                                plan.ciTarget().isPresent() ? OptionalInt.of(warmups + plan.maxTrials()) : OptionalInt.empty()));
                         boolean going = true;
                         for (int f = 0; f < plan.forks() && going; f++) {
                             if (f > 0) { // a fresh receiver child and sender agent: the variance between JVMs, as JMH's forks
@@ -135,7 +143,15 @@ public final class RunExecutor {
         OpenSites(SiteSetup setup, TrialRunner runner) throws IOException {
             this.setup = setup;
             this.runner = runner;
-            this.set = sites.open(plan.networks(), setup, runner);
+            this.set = open();
+        }
+
+        /** the receivers, sender agents, namespaces and links of every network: seconds, on emulated links */
+        private SiteSet open() throws IOException {
+            try (Progress.Step step = progress.step("starting the receivers and links of "
+                    + plan.networks().stream().map(Network::label).collect(java.util.stream.Collectors.joining(", ")))) {
+                return sites.open(plan.networks(), setup, runner);
+            }
         }
 
         SiteSet set() {
@@ -145,7 +161,7 @@ public final class RunExecutor {
         void restart(String why) throws IOException {
             set.close();
             progress.note(why + ": restarting the receivers and sender agents");
-            set = sites.open(plan.networks(), setup, runner);
+            set = open();
         }
 
         @Override
@@ -162,7 +178,6 @@ public final class RunExecutor {
     private boolean rounds(int f, OpenSites open, RunRecorder recorder, Counter counter) throws IOException {
         List<SeriesPlan> series = plan.series();
         int planned = plan.warmup() + plan.trialsOf(f);
-        int total = plan.forks() * plan.warmup() + plan.trials();
         boolean last = f == plan.forks() - 1;
         Schedule schedule = Schedule.of(plan.settings()).forFork(f);
         for (int local = 0; local < planned || last && more(counter.rounds, recorder.run()); local++, counter.rounds++) {
@@ -173,8 +188,7 @@ public final class RunExecutor {
                 TrialResult trial = attempt.trial().inFork(f);
                 recorder.add(trial);
                 counter.trials++;
-                progress.trial(slot, Math.max(total, counter.rounds + 1), total * series.size(), trial.series().label(),
-                        trial.sendSeconds(), trial.failureReason().isEmpty());
+                progress.trial(slot, trial.series().label(), trial.sendSeconds(), trial.failureReason().isEmpty());
                 trial.failureReason().ifPresent(why -> progress.note("trial " + slot.index() + " FAILED: " + why));
                 if (trial.status() == TrialStatus.FAILED) {
                     if (plan.onFailure() == OnFailure.STOP) {
