@@ -83,6 +83,12 @@ public final class Reports {
         workbench.reports.table.LiveTables.precopy(run).ifPresent(t -> out.append('\n').append("pre-copy: ")
                 .append(workbench.reports.table.LiveTables.PRECOPY_NOTE).append('\n')
                 .append(TableWriter.console().render(t)));
+        workbench.reports.table.LiveTables.checkpoints(run).ifPresent(t -> out.append('\n').append("checkpoints: ")
+                .append(workbench.reports.table.LiveTables.CHECKPOINT_NOTE).append('\n')
+                .append(TableWriter.console().render(t)));
+        workbench.reports.table.LiveTables.perCheckpointCounts(run).ifPresent(t -> out.append('\n')
+                .append("seed table per checkpoint (mean counts of one checkpoint's section):\n")
+                .append(TableWriter.console().render(t)));
         return out.toString();
     }
 }

@@ -53,9 +53,6 @@ public final class LiveOptions {
             throw new IllegalArgumentException("--dirty below 1 does not go with --workload " + kind.text()
                     + ": a running guest is sent whole first and its writers decide what is dirty; leave --dirty at 1");
         }
-        if (kind == WorkloadKind.CHECKPOINT) {
-            throw new IllegalArgumentException("--workload checkpoint is not built yet; use --workload precopy or bulk");
-        }
         return w;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.GatheringByteChannel;
 import java.time.Duration;
 import java.util.List;
+import workbench.harness.net.control.Message;
 
 /** One trial at a receiver that has prepared for it: where the stream goes and what became of it. */
 public interface Reception extends AutoCloseable {
@@ -21,6 +22,20 @@ public interface Reception extends AutoCloseable {
      * time stops now); false when it failed first (its receipt says why).
      */
     boolean awaitEnd(Duration timeout) throws IOException;
+
+    /**
+     * A trial of checkpoints: waits for the receiver's acknowledgement that RAM PART section
+     * {@code part} (1-based) is applied. A receiver that failed instead makes this an IOException,
+     * and {@link #receipt} then says why.
+     */
+    default void awaitAck(int part, Duration timeout) throws IOException {
+        throw new IOException("this receiver does not acknowledge checkpoints");
+    }
+
+    /** A trial of checkpoints: the receiver's RAM digest right after checked section {@code part}. */
+    default Message.CheckpointDigest checkpointDigest(int part, Duration timeout) throws IOException {
+        throw new IOException("this receiver does not digest checkpoints");
+    }
 
     /** The receiver's account of the trial. */
     Receipt receipt(Duration timeout) throws IOException;

@@ -13,6 +13,8 @@ import workbench.harness.net.DataEndpoint;
 import workbench.harness.net.Transport;
 import workbench.harness.net.control.DataProof;
 import workbench.harness.net.control.Message;
+import workbench.harness.net.control.ProtocolCode;
+import workbench.harness.net.control.ProtocolException;
 import workbench.reports.model.SeriesRole;
 
 /**
@@ -43,7 +45,7 @@ public final class ServePeer implements Peer {
     @Override
     public Reception prepare(TrialRequest r) throws IOException {
         Message.Ready ready = control.prepare(new Message.TrialParams(r.trial(), r.ram(), r.dupPolicy(), r.readBuffer(),
-                transport, r.rcvbuf(), r.connections(), r.receive()));
+                transport, r.rcvbuf(), r.connections(), r.receive(), r.checkpoints()));
         return new ServeReception(r, DataEndpoint.parse(ready.endpoint()), ready.proofNonce());
     }
 
@@ -113,6 +115,35 @@ public final class ServePeer implements Peer {
         public boolean awaitEnd(Duration timeout) throws IOException {
             first = control.awaitDoneOrResult(timeout);
             return first instanceof Message.Done;
+        }
+
+        @Override
+        public void awaitAck(int part, Duration timeout) throws IOException {
+            Message m = control.awaitDoneOrResult(timeout);
+            if (m instanceof Message.Ack a && a.part() == part && a.trial() == request.trial()) {
+                return;
+            }
+            failedOr(m, "an ack of section " + part);
+        }
+
+        @Override
+        public Message.CheckpointDigest checkpointDigest(int part, Duration timeout) throws IOException {
+            Message m = control.awaitDoneOrResult(timeout);
+            if (m instanceof Message.CheckpointDigest d && d.part() == part && d.trial() == request.trial()) {
+                return d;
+            }
+            failedOr(m, "the digest after section " + part);
+            throw new IllegalStateException("failedOr always throws");
+        }
+
+        /** a Result instead is the receiver's failure (kept for the receipt); anything else breaks the protocol */
+        private void failedOr(Message m, String expected) throws IOException {
+            if (m instanceof Message.Result r) {
+                first = r;
+                throw new IOException("the receiver stopped before " + expected + ": " + (r.ok() ? "the stream ended" : r.failure()));
+            }
+            throw new ProtocolException(ProtocolCode.UNEXPECTED, "expected " + expected + " of trial " + request.trial()
+                    + ", got " + m, "is the peer a workbench of the same protocol?");
         }
 
         @Override

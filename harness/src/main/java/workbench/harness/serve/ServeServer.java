@@ -15,6 +15,7 @@ import workbench.harness.io.SinkOptions;
 import workbench.harness.net.DataListener;
 import workbench.harness.net.Deadline;
 import workbench.harness.net.control.ControlConnection;
+import workbench.harness.net.control.CheckpointPlan;
 import workbench.harness.net.control.Message;
 import workbench.harness.net.control.ProtocolCode;
 import workbench.harness.net.control.ProtocolException;
@@ -147,11 +148,12 @@ public final class ServeServer implements AutoCloseable {
                         socket.setOption(java.net.StandardSocketOptions.SO_RCVBUF, params.rcvbuf());
                     }
                 }
-                Duration deadline = options.deadlines().stream(params.ram().size());
+                Duration deadline = options.deadlines().stream(params.ram().size())
+                        .plus(params.checkpointPlan().map(CheckpointPlan::extraTime).orElse(Duration.ZERO));
                 Message.Result result;
                 try (Deadline watch = Deadline.closing(timer, all, deadline)) {
                     result = receiver.receive(params.trial(), stream, accepted.channels(), params.readBuffer(), params.receive(),
-                            () -> conn.send(new Message.Done(params.trial())));
+                            () -> conn.send(new Message.Done(params.trial())), params.checkpointPlan(), conn::send);
                     if (watch.expired()) {
                         result = TrialReceiver.failed(params.trial(), "the stream did not end within its deadline of "
                                 + deadline.toSeconds() + " s (" + result.failure() + ")", result.streamBytes());

@@ -5,6 +5,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.List;
 import java.util.Optional;
 import workbench.harness.stream.MultifdSync;
+import workbench.harness.net.control.CheckpointPlan;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.ScatterSource;
 import workbench.harness.io.StreamSource;
@@ -72,6 +73,17 @@ final class TrialReceiver {
      */
     Message.Result receive(int trial, ReadableByteChannel data, List<? extends ReadableByteChannel> channels, int readBuffer,
                            ReceiveMode mode, IoAction onEnd) throws IOException {
+        return receive(trial, data, channels, readBuffer, mode, onEnd, Optional.empty(), m -> {
+        });
+    }
+
+    /**
+     * As above; with a checkpoint plan, every RAM PART section applied is acknowledged through
+     * {@code reply} the moment its footer is read, and a checked one is then digested and its digest
+     * replied too (after the ack: the digest stays out of the sender's latency).
+     */
+    Message.Result receive(int trial, ReadableByteChannel data, List<? extends ReadableByteChannel> channels, int readBuffer,
+                           ReceiveMode mode, IoAction onEnd, Optional<CheckpointPlan> checkpoints, Reply reply) throws IOException {
         CpuClock.Sample start = cpu.now();
         long t0 = System.nanoTime();
         StreamSource source = mode.open(data, readBuffer);
@@ -81,7 +93,15 @@ final class TrialReceiver {
         MultifdReaders readers = MultifdReaders.start(channels, ram, sync);
         Decoded decoded;
         try {
-            decoded = new StreamDecoder(source, channels.isEmpty() ? target : sync.around(target)).decode();
+            StreamDecoder.PartListener parts = checkpoints.isEmpty() ? StreamDecoder.PartListener.NONE : part -> {
+                reply.send(new Message.Ack(trial, part));
+                if (checkpoints.get().checked(part)) {
+                    long d0 = System.nanoTime();
+                    RamDigest now = RamDigest.of(ram);
+                    reply.send(new Message.CheckpointDigest(trial, part, now.blocks(), (System.nanoTime() - d0) / 1e9));
+                }
+            };
+            decoded = new StreamDecoder(source, channels.isEmpty() ? target : sync.around(target), parts).decode();
             sync.end();
         } catch (StreamFormatException e) {
             sync.fail(new IOException(e.getMessage()));
@@ -121,6 +141,12 @@ final class TrialReceiver {
 
     static Message.Result failed(int trial, String why, long bytes) {
         return new Message.Result(trial, why, List.of(), 0, bytes, 0, 0, Cpu.NONE);
+    }
+
+    /** Sends a control message to the sender. */
+    @FunctionalInterface
+    interface Reply {
+        void send(Message m) throws IOException;
     }
 
     /** An action that may throw an I/O error. */

@@ -46,12 +46,34 @@ public final class StreamDecoder {
     private final Set<Integer> used = new HashSet<>();
     private Integer ramId;
     private boolean decoded;
+    private final PartListener parts;
+    private int ramParts;
+
+    /** Told when a RAM PART section has been applied, its footer read: a checkpoint's receiver acknowledges it. */
+    @FunctionalInterface
+    public interface PartListener {
+        PartListener NONE = part -> {
+        };
+
+        /** @param part the 1-based count of RAM PART sections read so far */
+        void partApplied(int part) throws IOException;
+    }
 
     public StreamDecoder(StreamSource in, RamTarget target) {
-        this(in, target, RamRecordListener.NONE);
+        this(in, target, RamRecordListener.NONE, PartListener.NONE);
+    }
+
+    /** a decoder that tells {@code parts} of every RAM PART section applied */
+    public StreamDecoder(StreamSource in, RamTarget target, PartListener parts) {
+        this(in, target, RamRecordListener.NONE, parts);
     }
 
     StreamDecoder(StreamSource in, RamTarget target, RamRecordListener listener) {
+        this(in, target, listener, PartListener.NONE);
+    }
+
+    private StreamDecoder(StreamSource in, RamTarget target, RamRecordListener listener, PartListener parts) {
+        this.parts = parts;
         this.in = new DecoderInput(in);
         this.ram = new RamSectionReader(this.in, target, listener);
         this.devices = new DeviceSkipper(this.in, live::containsKey, used::contains);
@@ -184,6 +206,8 @@ public final class StreamDecoder {
         footer(id, idstr);
         if (end) {
             live.remove(id);
+        } else if (ramId != null && ramId == id) {
+            parts.partApplied(++ramParts);
         }
     }
 

@@ -30,6 +30,8 @@ import workbench.workloads.live.Dirtier;
 import workbench.workloads.live.LiveContent;
 import workbench.workloads.live.PageVersions;
 import workbench.workloads.live.Workload;
+import workbench.workloads.live.WorkloadKind;
+import workbench.harness.stream.StreamEncoder;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Mix;
 import workbench.workloads.ram.GuestRam;
@@ -69,7 +71,8 @@ final class LiveTrials {
         GuestRam ram = guest.ram();
         List<Integer> blockPages = ram.blocks().stream().map(RamBlock::pageCount).toList();
         TrialRequest request = new TrialRequest(slot.index(), v.ram(), dupPolicy, v.readBuffer(), v.socket().rcvbuf(),
-                series.strategy().connections(v.sink()), v.receive());
+                series.strategy().connections(v.sink()), v.receive(),
+                w.kind() == WorkloadKind.CHECKPOINT ? CheckpointEpochs.plan(w) : null);
         PageVersions pageVersions = versions.computeIfAbsent(v.ram(), s -> new PageVersions(ram));
         DirtyLog log = DirtyLog.none(blockPages);
         Dirtier writers = new Dirtier(ram, pageVersions, new LiveContent(v.ram()), log, w, Mix.mix(v.ram().seed(), slot.index()));
@@ -79,14 +82,12 @@ final class LiveTrials {
             StreamSink sink = series.strategy().open(channels, v.sink());
             MachineLoad.Sample load0 = MachineLoad.now();
             CpuClock.Sample cpu0 = cpu.now();
-            // every pass may carry the whole guest
-            Duration within = deadline.apply(v.ram().size() * (w.maxPasses() + 1L));
-            PrecopyPasses.Outcome out;
+            Duration within = within(v, w);
+            Sending out;
             long t0 = clock.nanoTime();
-            writers.start();
             try (Deadline watch = Deadline.closing(timer, reception::close, within)) {
                 try {
-                    out = new PrecopyPasses(guest.encoder(), w, clock, ram.pageSize()).send(sink, DirtyLog.all(blockPages), log, writers);
+                    out = send(w, guest, sink, reception, blockPages, log, writers, within);
                 } catch (IOException e) {
                     writers.stop();
                     if (watch.expired()) {
@@ -110,19 +111,50 @@ final class LiveTrials {
             MachineLoad.Sample load1 = MachineLoad.now();
             RamDigest digest = RamDigest.of(ram); // the writers stopped: the RAM the receiver must hold
             Receipt receipt = reception.receipt(within);
-            Optional<String> failure = receipt.mismatch(sink.bytesPut(), digest);
+            Optional<String> failure = out.mismatch().or(() -> receipt.mismatch(sink.bytesPut(), digest));
             TrialStatus status = failure.isPresent() ? TrialStatus.FAILED
                     : receipt.checked() ? TrialStatus.VERIFIED : TrialStatus.UNVERIFIED;
-            LiveFigures.PrecopyFigures figures = new LiveFigures.PrecopyFigures(out.passes(), out.converged(),
-                    ended ? (t2 - out.pausedAt()) / 1e9 : 0, out.writesPerSecond(), out.bandwidth(), w.maxDowntimeNanos() / 1e9,
-                    w.maxPasses());
             return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), status,
-                    failure.orElse(null), startedAt, (t1 - t0) / 1e9, (ended ? t2 - t0 : 0) / 1e9,
+                    failure.orElse(null), startedAt, out.sendSeconds().orElse((t1 - t0) / 1e9), (ended ? t2 - t0 : 0) / 1e9,
                     TrialRunner.counts(sink, out.sent()), senderCpu, receipt.cpu(), load1.retransmitsSince(load0),
                     load1.busySince(load0), load1.stealSince(load0), load1.userSince(load0), 0, java.util.OptionalLong.empty(),
-                    PeakMemory.ofThisProcess(), receipt.peakRss()).withLive(LiveFigures.of(figures));
+                    PeakMemory.ofThisProcess(), receipt.peakRss()).withLive(out.figures().apply(ended ? t2 : -1));
         } finally {
             writers.stop();
         }
+    }
+
+    /**
+     * What a live send leaves: the pages sent, the trial's figures once the receiver's end time is
+     * known (-1 when it failed first), and a digest mismatch it found on the way.
+     */
+    private record Sending(StreamEncoder.Sent sent, LongFunction<LiveFigures> figures, Optional<String> mismatch,
+                           java.util.OptionalDouble sendSeconds) {
+    }
+
+    private Sending send(Workload w, SenderRams.Prepared guest, StreamSink sink, Reception reception, List<Integer> blockPages,
+                         DirtyLog log, Dirtier writers, Duration within) throws IOException {
+        GuestRam ram = guest.ram();
+        if (w.kind() == WorkloadKind.CHECKPOINT) {
+            CheckpointEpochs.Outcome c = new CheckpointEpochs(guest.encoder(), w, clock)
+                    .send(sink, reception, ram, DirtyLog.all(blockPages), log, writers, within);
+            // the send time of a trial of checkpoints is the guest's paused time: the sum of its checkpoint latencies
+            return new Sending(c.sent(), end -> LiveFigures.of(c.figures()), c.mismatch(),
+                    java.util.OptionalDouble.of(c.figures().pausedSeconds()));
+        }
+        writers.start();
+        PrecopyPasses.Outcome p = new PrecopyPasses(guest.encoder(), w, clock, ram.pageSize())
+                .send(sink, DirtyLog.all(blockPages), log, writers);
+        return new Sending(p.sent(), end -> LiveFigures.of(new LiveFigures.PrecopyFigures(p.passes(), p.converged(),
+                end >= 0 ? (end - p.pausedAt()) / 1e9 : 0, p.writesPerSecond(), p.bandwidth(), w.maxDowntimeNanos() / 1e9,
+                w.maxPasses())), Optional.empty(), java.util.OptionalDouble.empty());
+    }
+
+    /** how long a trial may take: every pre-copy pass may carry the whole guest; checkpoints add their epochs */
+    private Duration within(Variant v, Workload w) {
+        if (w.kind() == WorkloadKind.CHECKPOINT) {
+            return deadline.apply(v.ram().size() * 2).plus(CheckpointEpochs.plan(w).extraTime());
+        }
+        return deadline.apply(v.ram().size() * (w.maxPasses() + 1L));
     }
 }

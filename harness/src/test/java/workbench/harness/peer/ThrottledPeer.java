@@ -41,6 +41,17 @@ public final class ThrottledPeer implements Peer {
             }
 
             @Override
+            public void awaitAck(int part, Duration timeout) throws IOException {
+                r.awaitAck(part, timeout);
+            }
+
+            @Override
+            public workbench.harness.net.control.Message.CheckpointDigest checkpointDigest(int part, Duration timeout)
+                    throws IOException {
+                return r.checkpointDigest(part, timeout);
+            }
+
+            @Override
             public Receipt receipt(Duration timeout) throws IOException {
                 return r.receipt(timeout);
             }

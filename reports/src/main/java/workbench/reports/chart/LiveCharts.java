@@ -11,7 +11,7 @@ import workbench.reports.model.LiveFigures;
 import workbench.reports.model.Run;
 import workbench.reports.stats.Series;
 
-/** The charts of live workloads: a pre-copy's bytes per pass. No I/O, as {@link Charts}. */
+/** The charts of live workloads: a pre-copy's bytes per pass, the checkpoints' latency CDF. No I/O, as {@link Charts}. */
 public final class LiveCharts {
     private LiveCharts() {
     }
@@ -29,7 +29,48 @@ public final class LiveCharts {
                             + "drop out of later points). Log scale: a converging pre-copy falls off, one that cannot "
                             + "converge stays flat until --max-passes.", bytesPerPass(precopy)));
         }
+        List<Series> checkpoints = Series.of(run).stream()
+                .filter(s -> s.trials().stream().anyMatch(t -> t.liveFigures().flatMap(LiveFigures::checkpointFigures).isPresent()))
+                .toList();
+        if (!checkpoints.isEmpty()) {
+            out.add(new Figure("checkpoint-latency-cdf", "Checkpoint latency: cumulative distribution per strategy",
+                    "The share of checkpoints (y) whose pause-to-ack latency on the sender's clock is at most x, pooled over"
+                            + " the measured trials of each series (n = every checkpoint); dashed: the empty checkpoints that"
+                            + " time the ack path alone. Log x axis: the tail (p99) sits at the top right.",
+                    latencyCdf(checkpoints)));
+        }
         return out;
+    }
+
+    static XYChart latencyCdf(List<Series> series) {
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title("Checkpoint latency CDF")
+                .xAxisTitle("pause to ack (ms)").yAxisTitle("share of checkpoints").theme(Styler.ChartTheme.XChart).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        for (Series s : series) {
+            List<LiveFigures.CheckpointFigures> f = s.trials().stream()
+                    .flatMap(t -> t.liveFigures().flatMap(LiveFigures::checkpointFigures).stream()).toList();
+            addCdf(chart, s.label(), f.stream().flatMap(c -> c.latencies().stream()).toList()).setMarker(SeriesMarkers.NONE);
+            addCdf(chart, s.label() + " (ack path, empty)", f.stream().flatMap(c -> c.calibration().stream()).toList())
+                    .setMarker(SeriesMarkers.NONE).setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+                            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        }
+        return chart;
+    }
+
+    private static XYSeries addCdf(XYChart chart, String name, List<Double> seconds) {
+        double[] x = seconds.stream().mapToDouble(v -> Math.max(v * 1e3, 1e-3)).sorted().toArray();
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (i + 1) / (double) x.length;
+        }
+        if (x.length == 0) {
+            return chart.addSeries(name, new double[] {1}, new double[] {0});
+        }
+        return chart.addSeries(name, x, y);
     }
 
     static XYChart bytesPerPass(List<Series> series) {

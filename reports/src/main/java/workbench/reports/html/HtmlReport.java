@@ -105,6 +105,10 @@ public final class HtmlReport implements RunWriter {
         LiveTables.precopy(run).ifPresent(t -> b.append("<section id=\"precopy\">\n<h2>Pre-copy</h2>\n<p class=\"note\">")
                 .append(Html.escape(LiveTables.PRECOPY_NOTE)).append("</p>\n").append(Html.table(t, "table-precopy"))
                 .append("</section>\n"));
+        LiveTables.checkpoints(run).ifPresent(t -> b.append("<section id=\"checkpoints\">\n<h2>Checkpoints</h2>\n<p class=\"note\">")
+                .append(Html.escape(LiveTables.CHECKPOINT_NOTE)).append("</p>\n").append(Html.table(t, "table-checkpoints"))
+                .append(LiveTables.perCheckpointCounts(run).map(c -> "<h3>Seed table per checkpoint</h3>\n"
+                        + Html.table(c, "table-checkpoint-counts")).orElse("")).append("</section>\n"));
 
         b.append("<section id=\"statistics\">\n<h2>Statistics</h2>\n<h3>Send time</h3>\n<p class=\"note\">")
                 .append(Html.escape(STATISTICS_NOTE)).append("</p>\n");

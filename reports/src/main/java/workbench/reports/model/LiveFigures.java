@@ -79,10 +79,12 @@ public record LiveFigures(String workload, @JsonInclude(JsonInclude.Include.NON_
      * @param digestSeconds    the time spent digesting both sides' RAM at checked checkpoints, kept out of the figures above
      * @param checked          the checkpoints whose receiver digest was compared with the sender's (1-based), the last included
      * @param writesPerSecond  the writers' page writes per second while the guest ran
+     * @param counts           what the checkpoints' sections cost in all (the initial copy and calibration left out):
+     *                         divided by {@link #count} they are the seed table's counts per epoch
      */
     public record CheckpointFigures(List<Double> latencies, List<Long> pages, List<Long> bytes, List<Double> calibration,
                                     double epochSeconds, double runSeconds, double pausedSeconds, double digestSeconds,
-                                    List<Integer> checked, double writesPerSecond) {
+                                    List<Integer> checked, double writesPerSecond, Counts counts) {
         public CheckpointFigures {
             latencies = List.copyOf(latencies);
             pages = List.copyOf(pages);

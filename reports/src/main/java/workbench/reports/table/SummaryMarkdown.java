@@ -98,6 +98,11 @@ public final class SummaryMarkdown implements RunWriter {
         }
         LiveTables.precopy(run).ifPresent(t -> out.append("## Pre-copy\n\n").append(LiveTables.PRECOPY_NOTE).append("\n\n")
                 .append(md.render(t)).append('\n'));
+        LiveTables.checkpoints(run).ifPresent(t -> out.append("## Checkpoints\n\n").append(LiveTables.CHECKPOINT_NOTE)
+                .append("\n\n").append(md.render(t)).append('\n'));
+        LiveTables.perCheckpointCounts(run).ifPresent(t -> out.append("### Seed table per checkpoint\n\n")
+                .append("Mean counts of one checkpoint's section (the initial copy and the empty calibration checkpoints"
+                        + " left out).\n\n").append(md.render(t)).append('\n'));
 
         java.util.Map<String, String> timings = run.manifest().timings();
         if (!timings.isEmpty()) {

@@ -25,12 +25,14 @@ import workbench.workloads.ram.RamSpec;
         @JsonSubTypes.Type(value = Message.Ready.class, name = "ready"),
         @JsonSubTypes.Type(value = Message.Done.class, name = "done"),
         @JsonSubTypes.Type(value = Message.Result.class, name = "result"),
+        @JsonSubTypes.Type(value = Message.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = Message.CheckpointDigest.class, name = "checkpoint-digest"),
         @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
         @JsonSubTypes.Type(value = Message.Bye.class, name = "bye"),
 })
 public sealed interface Message {
     /** bumped whenever a message changes shape */
-    int PROTOCOL = 4;
+    int PROTOCOL = 5;
 
     /** client → server, first frame */
     record Hello(int protocol, String workbench) implements Message {
@@ -64,12 +66,22 @@ public sealed interface Message {
      * @param rcvbuf      SO_RCVBUF for the data sockets, 0 for kernel autotuning
      * @param connections data connections the sender will open for this trial
      * @param receive     how the receiver reads the stream into RAM
+     * @param checkpoints for a trial of checkpoints, which sections to acknowledge and digest; absent (null) otherwise
      */
     record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
-                       int connections, workbench.harness.io.ReceiveMode receive) implements Message {
+                       int connections, workbench.harness.io.ReceiveMode receive, CheckpointPlan checkpoints) implements Message {
+        public TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
+                           int connections, workbench.harness.io.ReceiveMode receive) {
+            this(trial, ram, dupPolicy, readBuffer, transport, rcvbuf, connections, receive, null);
+        }
+
         public TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
                            int connections) {
             this(trial, ram, dupPolicy, readBuffer, transport, rcvbuf, connections, workbench.harness.io.ReceiveMode.BUFFERED);
+        }
+
+        public java.util.Optional<CheckpointPlan> checkpointPlan() {
+            return java.util.Optional.ofNullable(checkpoints);
         }
     }
 
@@ -112,6 +124,21 @@ public sealed interface Message {
 
         public boolean ok() {
             return failure.isEmpty();
+        }
+    }
+
+    /** server → client: RAM PART section {@code part} (1-based) of a trial of checkpoints is applied */
+    record Ack(int trial, int part) implements Message {
+    }
+
+    /**
+     * server → client: the receiver's RAM digest right after checked section {@code part}, sent after its ack.
+     *
+     * @param seconds the time the receiver spent digesting
+     */
+    record CheckpointDigest(int trial, int part, List<RamDigest.BlockDigest> digest, double seconds) implements Message {
+        public CheckpointDigest {
+            digest = List.copyOf(digest);
         }
     }
 
