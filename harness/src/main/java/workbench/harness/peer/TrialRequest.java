@@ -13,13 +13,13 @@ import workbench.workloads.ram.RamSpec;
  * @param rcvbuf      SO_RCVBUF of the receiver's data sockets, 0 for kernel autotuning
  * @param connections data connections the sender will open (the main stream first)
  * @param receive     how the receiver reads the stream into RAM
- * @param checkpoints for a trial of checkpoints, the sections the receiver acknowledges and digests (null otherwise)
+ * @param checkpoints for a trial of checkpoints, the sections the receiver acknowledges and digests ({@code NONE} otherwise)
  */
 public record TrialRequest(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, int rcvbuf, int connections,
                            workbench.harness.io.ReceiveMode receive, workbench.harness.net.control.CheckpointPlan checkpoints) {
     public TrialRequest(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, int rcvbuf, int connections,
                         workbench.harness.io.ReceiveMode receive) {
-        this(trial, ram, dupPolicy, readBuffer, rcvbuf, connections, receive, null);
+        this(trial, ram, dupPolicy, readBuffer, rcvbuf, connections, receive, workbench.harness.net.control.CheckpointPlan.NONE);
     }
 
     public TrialRequest(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, int rcvbuf, int connections) {

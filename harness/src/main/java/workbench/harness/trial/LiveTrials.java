@@ -72,7 +72,7 @@ final class LiveTrials {
         List<Integer> blockPages = ram.blocks().stream().map(RamBlock::pageCount).toList();
         TrialRequest request = new TrialRequest(slot.index(), v.ram(), dupPolicy, v.readBuffer(), v.socket().rcvbuf(),
                 series.strategy().connections(v.sink()), v.receive(),
-                w.kind() == WorkloadKind.CHECKPOINT ? CheckpointEpochs.plan(w) : null);
+                w.kind() == WorkloadKind.CHECKPOINT ? CheckpointEpochs.plan(w) : workbench.harness.net.control.CheckpointPlan.NONE);
         PageVersions pageVersions = versions.computeIfAbsent(v.ram(), s -> new PageVersions(ram));
         DirtyLog log = DirtyLog.none(blockPages);
         Dirtier writers = new Dirtier(ram, pageVersions, new LiveContent(v.ram()), log, w, Mix.mix(v.ram().seed(), slot.index()));

@@ -18,9 +18,13 @@ public record CheckpointPlan(int firstCheckpoint, int checkEvery, int lastPart, 
     public static final int MAX_PARTS = 1_000_000;
     public static final long MAX_EPOCH_MILLIS = 60_000;
 
+    /** a trial without checkpoints: nothing acknowledged (the control frames carry no nulls) */
+    public static final CheckpointPlan NONE = new CheckpointPlan(0, 0, 0, 0);
+
     public CheckpointPlan {
-        if (firstCheckpoint < 1 || checkEvery < 1 || lastPart < firstCheckpoint || lastPart > MAX_PARTS
-                || epochMillis < 0 || epochMillis > MAX_EPOCH_MILLIS) {
+        boolean none = firstCheckpoint == 0 && checkEvery == 0 && lastPart == 0 && epochMillis == 0;
+        if (!none && (firstCheckpoint < 1 || checkEvery < 1 || lastPart < firstCheckpoint || lastPart > MAX_PARTS
+                || epochMillis < 0 || epochMillis > MAX_EPOCH_MILLIS)) {
             throw new IllegalArgumentException("a checkpoint plan needs 1 <= first <= last <= " + MAX_PARTS
                     + ", checkEvery >= 1 and an epoch of at most " + MAX_EPOCH_MILLIS + " ms, got " + firstCheckpoint + ", "
                     + checkEvery + ", " + lastPart + ", " + epochMillis + " ms");
@@ -30,6 +34,10 @@ public record CheckpointPlan(int firstCheckpoint, int checkEvery, int lastPart, 
     /** how much longer than a bulk stream a trial of these checkpoints may take: each section's epoch and a second */
     public java.time.Duration extraTime() {
         return java.time.Duration.ofMillis(lastPart * (epochMillis + 1000L));
+    }
+
+    public boolean active() {
+        return lastPart > 0;
     }
 
     /** whether PART section {@code part} is a checkpoint whose digest is compared */

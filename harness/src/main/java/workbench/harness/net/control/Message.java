@@ -66,13 +66,13 @@ public sealed interface Message {
      * @param rcvbuf      SO_RCVBUF for the data sockets, 0 for kernel autotuning
      * @param connections data connections the sender will open for this trial
      * @param receive     how the receiver reads the stream into RAM
-     * @param checkpoints for a trial of checkpoints, which sections to acknowledge and digest; absent (null) otherwise
+     * @param checkpoints for a trial of checkpoints, which sections to acknowledge and digest; {@link CheckpointPlan#NONE} otherwise
      */
     record TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
                        int connections, workbench.harness.io.ReceiveMode receive, CheckpointPlan checkpoints) implements Message {
         public TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
                            int connections, workbench.harness.io.ReceiveMode receive) {
-            this(trial, ram, dupPolicy, readBuffer, transport, rcvbuf, connections, receive, null);
+            this(trial, ram, dupPolicy, readBuffer, transport, rcvbuf, connections, receive, CheckpointPlan.NONE);
         }
 
         public TrialParams(int trial, RamSpec ram, DupPolicy dupPolicy, int readBuffer, Transport transport, int rcvbuf,
@@ -81,7 +81,7 @@ public sealed interface Message {
         }
 
         public java.util.Optional<CheckpointPlan> checkpointPlan() {
-            return java.util.Optional.ofNullable(checkpoints);
+            return java.util.Optional.of(checkpoints).filter(CheckpointPlan::active);
         }
     }
 
