@@ -5,12 +5,15 @@ import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import workbench.harness.metrics.PeakMemory;
 import workbench.harness.metrics.ProcessCpu;
+import workbench.harness.net.DataEndpoint;
 import workbench.harness.net.SocketFolders;
+import workbench.harness.net.Transport;
 import workbench.harness.qemu.IncomingQemu;
 import workbench.harness.qemu.MemoryBackend;
 import workbench.reports.model.Cpu;
@@ -31,10 +34,24 @@ public final class QemuPeer implements Peer {
     private static final Duration FAILED_EXIT = Duration.ofSeconds(10);
 
     private final List<String> prefix;
+    private final Transport transport;
+    private final String host;
 
-    /** @param prefix the QEMU's launch prefix (--pin's taskset for the receiving side), empty for none */
+    /** a destination on 127.0.0.1 */
     public QemuPeer(List<String> prefix) {
+        this(prefix, Transport.TCP, "127.0.0.1");
+    }
+
+    /**
+     * @param prefix    the QEMU's launch prefix (--pin's taskset for the receiving side; ip netns exec of a link's
+     *                  receiver namespace), empty for none
+     * @param transport TCP, or a Unix socket ({@code -incoming unix:PATH})
+     * @param host      the address a TCP destination listens on, as the sender reaches it
+     */
+    public QemuPeer(List<String> prefix, Transport transport, String host) {
         this.prefix = List.copyOf(prefix);
+        this.transport = transport;
+        this.host = host;
     }
 
     /** Empty when a QEMU 7.2 {@code -M none} destination can hold {@code ram} as our stream describes it; else why not. */
@@ -59,15 +76,16 @@ public final class QemuPeer implements Peer {
         if (why.isPresent()) {
             throw new IOException("a QEMU destination cannot take this guest: " + why.get());
         }
-        if (r.connections() != 1) {
-            throw new IOException("a QEMU destination takes one data connection here, the trial asks for " + r.connections());
-        }
         BlockSpec block = r.ram().blocks().get(0);
         SocketFolders.sweepOnce();
         Path folder = SocketFolders.create();
+        // more than one connection is QEMU's multifd: the main stream first, then the channels
+        List<String> caps = r.connections() > 1 ? List.of("multifd") : List.of();
+        Map<String, Object> params = r.connections() > 1 ? Map.of("multifd-channels", r.connections() - 1) : Map.of();
+        String listen = transport == Transport.UNIX ? "unix:" + folder.resolve("data.sock") : "tcp:" + host + ":0";
         try {
-            IncomingQemu qemu = IncomingQemu.start(prefix, block, folder.resolve("qmp.sock"), "tcp:127.0.0.1:0", List.of(), Map.of());
-            return new QemuReception(qemu, folder);
+            IncomingQemu qemu = IncomingQemu.start(prefix, block, folder.resolve("qmp.sock"), listen, caps, params);
+            return new QemuReception(qemu, folder, r.connections(), transport);
         } catch (IOException | RuntimeException e) {
             SocketFolders.delete(folder);
             throw e;
@@ -88,26 +106,38 @@ public final class QemuPeer implements Peer {
         private final IncomingQemu qemu;
         private final Path folder;
         private final ProcessCpu cpu0;
-        private SocketChannel channel;
+        private final int connections;
+        private final Transport transport;
+        private final List<SocketChannel> channels = new ArrayList<>();
         private Optional<String> status = Optional.empty();
         private String lost = "";
 
-        QemuReception(IncomingQemu qemu, Path folder) {
+        QemuReception(IncomingQemu qemu, Path folder, int connections, Transport transport) {
             this.qemu = qemu;
             this.folder = folder;
+            this.connections = connections;
+            this.transport = transport;
             this.cpu0 = ProcessCpu.of(qemu.process().pid());
         }
 
         @Override
         public List<GatheringByteChannel> connect(SenderSockets sockets) throws IOException {
-            channel = SocketChannel.open(qemu.address().orElseThrow());
-            sockets.applyTo(channel);
-            return List.of(channel);
+            DataEndpoint at = DataEndpoint.parse(qemu.uri());
+            for (int i = 0; i < connections; i++) {
+                SocketChannel ch = at.connect(Optional.empty());
+                channels.add(ch);
+                if (transport == Transport.TCP) {
+                    sockets.applyTo(ch);
+                }
+            }
+            return List.copyOf(channels);
         }
 
         @Override
         public void endOfStream() throws IOException {
-            channel.shutdownOutput();
+            for (SocketChannel ch : channels) {
+                ch.shutdownOutput();
+            }
         }
 
         @Override
@@ -127,8 +157,8 @@ public final class QemuPeer implements Peer {
 
         @Override
         public Receipt receipt(Duration timeout) throws IOException {
-            if (status.isEmpty() && lost.isEmpty() && channel != null) {
-                channel.close(); // the sender failed part-way: QEMU sees the stream end short and says what it lacked
+            if (status.isEmpty() && lost.isEmpty()) {
+                closeChannels(); // the sender failed part-way: QEMU sees the stream end short and says what it lacked
             }
             boolean completed = awaitEnd(FAILED_EXIT);
             Cpu cpu = qemu.process().alive() ? cpu0.sinceThen() : Cpu.NONE;
@@ -145,15 +175,19 @@ public final class QemuPeer implements Peer {
         @Override
         public void close() throws IOException {
             try {
-                if (channel != null) {
-                    channel.close();
-                }
+                closeChannels();
             } finally {
                 try {
                     qemu.close();
                 } finally {
                     SocketFolders.delete(folder);
                 }
+            }
+        }
+
+        private void closeChannels() throws IOException {
+            for (SocketChannel ch : channels) {
+                ch.close();
             }
         }
     }

@@ -83,15 +83,6 @@ public final class IncomingQemu implements AutoCloseable {
         return uri;
     }
 
-    /** the TCP address it listens on; empty on a Unix socket */
-    public Optional<InetSocketAddress> address() {
-        if (!uri.startsWith("tcp:")) {
-            return Optional.empty();
-        }
-        int colon = uri.lastIndexOf(':');
-        return Optional.of(new InetSocketAddress(uri.substring(4, colon), Integer.parseInt(uri.substring(colon + 1))));
-    }
-
     public QemuProcess process() {
         return qemu;
     }

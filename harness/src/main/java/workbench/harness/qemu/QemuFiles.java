@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workbench.workloads.ram.RamBlock;
@@ -24,7 +25,8 @@ import workbench.workloads.ram.RamBlock;
 public final class QemuFiles {
     static final Path SHM = Path.of("/dev/shm");
     static final String PREFIX = "workbench-qemu-";
-    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*");
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{1,18})-.*");
+    private static final Pattern OWNER = Pattern.compile(Pattern.quote(SHM.resolve(PREFIX).toString()) + "(\\d{1,18})-");
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
@@ -92,8 +94,13 @@ public final class QemuFiles {
      * Returns the PIDs of the QEMUs it ended.
      */
     public static List<Long> sweep() {
+        return sweep(QemuFiles::gone);
+    }
+
+    /** the same, {@code gone} saying which owner PIDs count as gone (tests sweep only what they made) */
+    static List<Long> sweep(LongPredicate gone) {
         List<ProcessHandle> orphans = ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith(QemuProcess.BINARY)
-                && ownerGone(p.info().commandLine().orElse(""))).toList();
+                && owner(p.info().commandLine().orElse("")).stream().anyMatch(gone::test)).toList();
         for (ProcessHandle p : orphans) {
             p.destroy();
             try {
@@ -105,7 +112,7 @@ public final class QemuFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(SHM, PREFIX + "*")) {
             for (Path f : files) {
                 Matcher m = NAME.matcher(f.getFileName().toString());
-                if (m.matches() && gone(m.group(1))) {
+                if (m.matches() && gone.test(Long.parseLong(m.group(1)))) {
                     quietly(f);
                 }
             }
@@ -115,18 +122,14 @@ public final class QemuFiles {
         return orphans.stream().map(ProcessHandle::pid).toList();
     }
 
-    /** true when {@code commandLine} names a RAM file of ours whose owner is gone */
-    static boolean ownerGone(String commandLine) {
-        Matcher m = Pattern.compile(Pattern.quote(SHM.resolve(PREFIX).toString()) + "(\\d+)-").matcher(commandLine);
-        return m.find() && gone(m.group(1));
+    /** the PID of the workbench process whose RAM file {@code commandLine} names; empty when it names none */
+    static java.util.OptionalLong owner(String commandLine) {
+        Matcher m = OWNER.matcher(commandLine);
+        return m.find() ? java.util.OptionalLong.of(Long.parseLong(m.group(1))) : java.util.OptionalLong.empty();
     }
 
-    private static boolean gone(String pid) {
-        try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
     private static void quietly(Path file) {

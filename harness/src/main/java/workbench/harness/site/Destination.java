@@ -19,6 +19,9 @@ public enum Destination {
     WORKBENCH,
     QEMU;
 
+    /** the strategy that writes QEMU 7.2's multifd wire format, which a QEMU destination with the multifd capability takes */
+    private static final String MULTIFD = "multifd";
+
     public static Destination parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -33,7 +36,7 @@ public enum Destination {
 
     /**
      * Refuses, before any RAM is generated or any trial runs, what this destination cannot take:
-     * for QEMU, a missing binary (exit 3), networks other than loopback, streams QEMU 7.2 cannot
+     * for QEMU, a missing binary (exit 3), networks other than loopback and unix, streams QEMU 7.2 cannot
      * read, guests it cannot represent (exit 2).
      */
     public void check(List<Network> networks, List<WriteStrategy> strategies, List<Variant> variants) {
@@ -41,8 +44,8 @@ public enum Destination {
             return;
         }
         for (Network n : networks) {
-            if (!(n instanceof Network.Loopback)) {
-                refuse("--dest qemu runs on --net loopback only so far, not " + n.label(), "use --net loopback");
+            if (!(n instanceof Network.Loopback || n instanceof Network.Unix)) {
+                refuse("--dest qemu runs on --net loopback and unix only so far, not " + n.label(), "use --net loopback or unix");
             }
         }
         for (WriteStrategy s : strategies) {
@@ -51,7 +54,8 @@ public enum Destination {
                         + ", which QEMU 7.2 refuses", "leave " + s.name() + " out of --strategies");
             }
             for (Variant v : variants) {
-                if (s.connections(v.sink()) != 1) {
+                // several connections are QEMU's multifd only for the strategy that writes its wire format
+                if (s.connections(v.sink()) != 1 && !s.name().equals(MULTIFD)) {
                     refuse("--dest qemu: strategy " + s.name() + " opens " + s.connections(v.sink())
                             + " data connections; a QEMU destination takes one here", "leave " + s.name() + " out of --strategies");
                 }

@@ -83,10 +83,13 @@ public final class Sites implements SiteFactory {
     /** who receives a network whose trials run in this process (Java 17: no pattern switch) */
     private Peer peer(Network n, SiteSetup setup) throws IOException {
         if (destination == Destination.QEMU) {
-            if (!(n instanceof Network.Loopback)) {
-                throw new IllegalStateException("--dest qemu on " + n.label() + " should have been refused by Destination.check");
+            if (n instanceof Network.Loopback) {
+                return new QemuPeer(setup.receiverPrefix(), Transport.TCP, "127.0.0.1");
             }
-            return new QemuPeer(setup.receiverPrefix());
+            if (n instanceof Network.Unix) {
+                return new QemuPeer(setup.receiverPrefix(), Transport.UNIX, "");
+            }
+            throw new IllegalStateException("--dest qemu on " + n.label() + " should have been refused by Destination.check");
         }
         if (n instanceof Network.Loopback) {
             return child(setup, Transport.TCP);
