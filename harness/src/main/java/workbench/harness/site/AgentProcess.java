@@ -39,9 +39,14 @@ final class AgentProcess implements Site {
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    /** Starts the agent, hands it the plan, and waits until its RAM is generated and its receiver connected. */
+    /**
+     * Starts the agent, hands it the plan, and waits until its RAM is generated and its receiver connected.
+     *
+     * @param qemuPrefix with --dest qemu, how the agent starts each trial's QEMU destination (ip netns exec of the
+     *                   receiver namespace), which listens on the control address's host; empty for our receiver
+     */
     static AgentProcess start(SiteSetup setup, Network.Link network, EmulatedLink link, InetSocketAddress control, String token,
-                              TrialRunner runner, Map<String, Baseline> baselines) throws IOException {
+                              TrialRunner runner, Map<String, Baseline> baselines, List<String> qemuPrefix) throws IOException {
         long ram = setup.totalRam();
         List<String> java = new ArrayList<>(setup.senderPrefix());
         java.addAll(JavaCommand.of(ram, List.of("agent")));
@@ -50,7 +55,7 @@ final class AgentProcess implements Site {
                 runner, baselines);
         try {
             agent.send(new SenderAgent.Plan(setup.variants(), setup.dupPolicy(), setup.backing(), network.label(),
-                    control.getAddress().getHostAddress(), control.getPort(), token));
+                    control.getAddress().getHostAddress(), control.getPort(), token, qemuPrefix));
             SenderAgent.Reply ready = agent.reply();
             if (!Boolean.TRUE.equals(ready.ready())) {
                 throw new IOException("the sender in " + link.senderNamespace() + " did not start: " + ready.error());

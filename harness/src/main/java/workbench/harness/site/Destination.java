@@ -36,7 +36,7 @@ public enum Destination {
 
     /**
      * Refuses, before any RAM is generated or any trial runs, what this destination cannot take:
-     * for QEMU, a missing binary (exit 3), networks other than loopback and unix, streams QEMU 7.2 cannot
+     * for QEMU, a missing binary (exit 3), networks other than loopback, unix and emulated links, streams QEMU 7.2 cannot
      * read, guests it cannot represent (exit 2).
      */
     public void check(List<Network> networks, List<WriteStrategy> strategies, List<Variant> variants) {
@@ -44,8 +44,9 @@ public enum Destination {
             return;
         }
         for (Network n : networks) {
-            if (!(n instanceof Network.Loopback || n instanceof Network.Unix)) {
-                refuse("--dest qemu runs on --net loopback and unix only so far, not " + n.label(), "use --net loopback or unix");
+            if (!(n instanceof Network.Loopback || n instanceof Network.Unix || n instanceof Network.Link)) {
+                refuse("--dest qemu runs on loopback, unix and emulated links, not " + n.label(),
+                        "use --net loopback, unix or link:…");
             }
         }
         for (WriteStrategy s : strategies) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import workbench.harness.metrics.Clock;
 import workbench.harness.net.Network;
 import workbench.harness.net.Transport;
+import workbench.harness.peer.Peer;
+import workbench.harness.peer.QemuPeer;
 import workbench.harness.peer.RemoteReceiver;
 import workbench.harness.peer.ServePeer;
 import workbench.harness.trial.SenderRams;
@@ -39,8 +41,9 @@ public final class SenderAgent {
             .addModule(RunJson.optionalNumbers()).build();
 
     /** First line from the parent: what to send and where the receiver's control port is. */
+    /** @param qemuPrefix non-empty with --dest qemu: each trial's QEMU destination starts so, listening on controlHost */
     record Plan(List<Variant> variants, DupPolicy dupPolicy, RamBacking backing, String network, String controlHost,
-                int controlPort, String token) {
+                int controlPort, String token, List<String> qemuPrefix) {
     }
 
     /** One trial to run. */
@@ -67,7 +70,9 @@ public final class SenderAgent {
             Network network = Network.parse(plan.network());
             try (SenderRams rams = new SenderRams(plan.variants().stream().map(Variant::ram).distinct().toList(),
                     plan.dupPolicy(), plan.backing());
-                 ServePeer peer = new ServePeer(RemoteReceiver.connect(new InetSocketAddress(plan.controlHost(), plan.controlPort()),
+                 Peer peer = plan.qemuPrefix() != null && !plan.qemuPrefix().isEmpty()
+                         ? new QemuPeer(plan.qemuPrefix(), Transport.TCP, plan.controlHost())
+                         : new ServePeer(RemoteReceiver.connect(new InetSocketAddress(plan.controlHost(), plan.controlPort()),
                          Optional.empty(), Optional.of(plan.token()), version), Transport.TCP, Optional.empty(),
                          Optional.of(plan.token()), List.of())) {
                 TrialRunner runner = new TrialRunner(rams, plan.dupPolicy(), Clock.SYSTEM);

@@ -29,6 +29,10 @@ import workbench.harness.trial.TrialRunner;
  * sender agent on the other. With {@code --dest qemu} a real QEMU receives on loopback instead.
  */
 public final class Sites implements SiteFactory {
+    private static final String QEMU_RECEIVER = "QEMU 7.2 (" + QemuProcess.BINARY + " -M none, RAM a pre-faulted /dev/shm file,"
+            + " share=on), one per trial, started outside timing; the transfer ends at its MIGRATION completed event;"
+            + " --read-buffer and --rcvbuf do not apply";
+
     private final Destination destination;
 
     public Sites() {
@@ -58,9 +62,7 @@ public final class Sites implements SiteFactory {
                     Peer peer = peer(n, setup);
                     sites.add(n, new LocalSite(runner, peer, baselines(n, setup, peer, images)), NetworkFacts.describe(n));
                     if (destination == Destination.QEMU) {
-                        sites.fact(n, "receiver", "QEMU 7.2 (" + QemuProcess.BINARY + " -M none, RAM a pre-faulted /dev/shm file,"
-                                + " share=on), one per trial, started outside timing; the transfer ends at its MIGRATION completed"
-                                + " event; --read-buffer and --rcvbuf do not apply");
+                        sites.fact(n, "receiver", QEMU_RECEIVER);
                     }
                 }
                 if (!hasCeiling(n) && setup.baselines().stream().anyMatch(b -> !BaselineKind.byName(b).qemu())) {
@@ -190,16 +192,24 @@ public final class Sites implements SiteFactory {
                 setup.bind(), setup.token(), List.of());
     }
 
-    private static void link(SiteSet sites, Network.Link l, SiteSetup setup, TrialRunner runner, SourceImages images)
+    private void link(SiteSet sites, Network.Link l, SiteSetup setup, TrialRunner runner, SourceImages images)
             throws IOException {
         EmulatedLink link = sites.closeLater(EmulatedLink.create(l.profile()));
         String token = TokenProof.nonce(); // off loopback serve requires one: the run's own, for this link alone
-        ReceiverChild child = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token, setup.receiverPrefix()));
+        InetSocketAddress control;
+        List<String> qemuPrefix = List.of();
+        if (destination == Destination.QEMU) { // the agent starts each trial's QEMU in the receiver namespace itself
+            qemuPrefix = link.exec(link.receiverNamespace(), setup.receiverPrefix());
+            control = new InetSocketAddress(link.receiverAddress(), 0);
+            sites.fact(l, "receiver", QEMU_RECEIVER + " in the receiver namespace, listening on " + link.receiverAddress().getHostAddress());
+        } else {
+            control = sites.closeLater(ReceiverChild.start(setup.largestRam(), link, token, setup.receiverPrefix())).control();
+        }
         Map<String, Baseline> baselines = Baselines.of(setup.baselines().stream().filter(b -> hasBaseline(l, BaselineKind.byName(b)))
                         .toList(), link.exec(link.receiverNamespace(), setup.unpinnedPrefix()),
                 link.exec(link.senderNamespace(), setup.unpinnedPrefix()), link.receiverAddress().getHostAddress(), Optional.empty(),
                 images);
-        sites.add(l, AgentProcess.start(setup, l, link, child.control(), token, runner, baselines), NetworkFacts.describe(l));
+        sites.add(l, AgentProcess.start(setup, l, link, control, token, runner, baselines, qemuPrefix), NetworkFacts.describe(l));
         link.facts().forEach((k, v) -> sites.fact(l, k, v));
         sites.nominal(l, l.profile().description());
     }

@@ -74,6 +74,34 @@ class QemuBaselineIT {
         assertThat(qemus()).as("QEMUs of ours still running").containsExactlyInAnyOrderElementsOf(qemusBefore);
     }
 
+    /** QEMU inside an emulated link: a destination in the receiver namespace, QEMU to QEMU each in its namespace. */
+    @Test
+    void onAnEmulatedLinkEachQemuRunsInItsNamespaceAndEveryTrialIsVerified() throws Exception {
+        requireQemu();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean ip = new ProcessBuilder("sh", "-c", "command -v ip && command -v tc").start().waitFor() == 0;
+        String why = "emulated links need root and iproute2 (root=" + root + ", ip/tc=" + ip + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(root && ip).as(why).isTrue();
+        }
+        Assumptions.assumeTrue(root && ip, why);
+        List<String> shmBefore = shm();
+        List<Long> qemusBefore = qemus();
+        Jar.Ran ran = Jar.run("run", "--net", "link:10gbe", "--dest", "qemu", "--ram", "16M", "--trials", "1", "--warmup", "0",
+                "--strategies", "vectored", "--baselines", "qemu", "--out", tmp.toString(), "--quiet");
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        JsonNode run;
+        try (Stream<Path> runs = Files.list(tmp)) {
+            run = JSON.readTree(runs.filter(Files::isDirectory).findFirst().orElseThrow().resolve("run.json").toFile());
+        }
+        assertThat(run.get("trials")).hasSize(2).allSatisfy(t -> assertThat(t.get("status").asText())
+                .as(t.path("failure").asText()).isEqualTo("verified"));
+        JsonNode env = run.get("manifest").get("environment");
+        assertThat(env.get("network.link:10gbe.receiver").asText()).startsWith("QEMU 7.2").contains("receiver namespace");
+        assertThat(shm()).as("files of ours left in /dev/shm").containsExactlyInAnyOrderElementsOf(shmBefore);
+        assertThat(qemus()).as("QEMUs of ours still running").containsExactlyInAnyOrderElementsOf(qemusBefore);
+    }
+
     @Test
     void whatAQemuSourceCannotProduceIsRefusedInOneLine() throws Exception {
         requireQemu();

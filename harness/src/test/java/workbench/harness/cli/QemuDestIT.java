@@ -62,7 +62,7 @@ class QemuDestIT {
                 {"--dirty", "0.5"},
                 {"--receive", "scatter"},
         };
-        String[] why = {"--net loopback and unix only", "exactly one RAM block", "x-workbench-runs", "--dirty below 1", "--receive scatter"};
+        String[] why = {"runs on loopback, unix and emulated links", "exactly one RAM block", "x-workbench-runs", "--dirty below 1", "--receive scatter"};
         for (int i = 0; i < cases.length; i++) {
             List<String> args = new ArrayList<>(List.of("run", "--dest", "qemu", "--ram", "16M", "--trials", "1", "--warmup", "0",
                     "--baselines", "none", "--out", tmp.toString()));
