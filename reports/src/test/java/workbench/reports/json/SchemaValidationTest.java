@@ -50,6 +50,18 @@ class SchemaValidationTest {
         assertThat(errors("run.schema.json", RunJson.toJson(SweepRun.create()))).isEmpty();
     }
 
+    /** runs of this workbench as they came: a pre-copy workload (live figures) and multifd (per-channel counts) */
+    @Test
+    void realRunsAndTheirSummariesValidate() throws IOException {
+        for (String file : List.of("/workbench/reports/json/real-precopy.json", "/workbench/reports/json/real-multifd.json")) {
+            String recorded = resource(file);
+            assertThat(errors("run.schema.json", recorded)).as(file).isEmpty();
+            Run run = RunJson.fromJson(recorded, file);
+            assertThat(errors("run.schema.json", RunJson.toJson(run))).as("%s written back", file).isEmpty();
+            assertThat(errors("summary.schema.json", RunJson.pretty(new SummaryJson().of(run)))).as(file).isEmpty();
+        }
+    }
+
     @Test
     void aSchemaOneRunReadAndWrittenBackValidates() throws IOException {
         for (String file : List.of("/workbench/reports/json/v1-sweep.json", "/workbench/reports/json/v1-uniform.json",
