@@ -35,11 +35,12 @@ public final class SummaryJson implements RunWriter {
     /** version of summary.json's layout */
     public static final int SCHEMA = 1;
 
+    /** the strategy pairs are against; null: each run's own (its --baseline, else {@link Comparisons#DEFAULT_BASELINE}) */
     private final String baseline;
 
-    /** compares every strategy with {@link Comparisons#DEFAULT_BASELINE}, as summary.md does */
+    /** compares every strategy with the run's baseline ({@link Comparisons#baseline}), as summary.md does */
     public SummaryJson() {
-        this(Comparisons.DEFAULT_BASELINE);
+        this(null);
     }
 
     public SummaryJson(String baseline) {
@@ -57,6 +58,7 @@ public final class SummaryJson implements RunWriter {
     }
 
     public RunSummary of(Run run) {
+        String baseline = this.baseline != null ? this.baseline : Comparisons.baseline(run);
         List<RunSummary.SeriesFigures> series = SeriesSummary.of(run).stream().map(SummaryJson::series).toList();
         List<RunSummary.Pair> pairs = Comparisons.against(run, baseline).stream().map(SummaryJson::pair).toList();
         List<RunSummary.CeilingFraction> ceilings = Ceilings.of(run).stream()
