@@ -3,7 +3,10 @@ package workbench.reports.compare;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import workbench.reports.chart.Bar;
 import workbench.reports.chart.ChartFiles;
 import workbench.reports.chart.Charts;
@@ -13,6 +16,7 @@ import workbench.reports.chart.RatioPoint;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.html.Html;
 import workbench.reports.html.HtmlReport;
+import workbench.reports.model.SeriesRole;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.Metric;
 import workbench.reports.stats.SeriesSummary;
@@ -107,15 +111,15 @@ public final class CompareReport {
                 new Figure("time", "Send time per group and strategy", "Mean send time of each run's measured trials, "
                         + "grouped by the settings that differ between the runs; " + n
                         + "; error bars: 95% confidence interval of the mean (Student's t).",
-                        Charts.bars("Send time by group", "send time (s)", "group", bars(set, Metric.SEND_SECONDS))),
+                        Charts.bars("Send time by group", "send time (s)", "group", grid(bars(set, Metric.SEND_SECONDS)))),
                 new Figure("throughput", "Throughput per group and strategy", "Mean throughput (stream bytes × 8 / send "
                         + "time, decimal Gbit/s) per group; " + n + "; error bars: 95% confidence interval of the mean.",
-                        Charts.bars("Throughput by group", "throughput (Gbit/s)", "group", bars(set, Metric.GBIT_PER_SECOND))),
+                        Charts.bars("Throughput by group", "throughput (Gbit/s)", "group", grid(bars(set, Metric.GBIT_PER_SECOND)))),
                 new Figure("cpu", "Sender and receiver CPU per GiB per group and strategy", "CPU seconds of the whole "
                         + "sender process and of the whole receiver process per GiB of stream, one series per strategy "
-                        + "and side (the receiver in the lighter shade); " + n
+                        + "and side (the receiver in the lighter shade; a ceiling such as iperf3 is left out); " + n
                         + "; error bars: 95% confidence interval of the mean.", Charts.bars("CPU cost per GiB by group",
-                        "CPU seconds per GiB", "group", cpuBars(set)))));
+                        "CPU seconds per GiB", "group", grid(cpuBars(set))))));
         List<RunDelta> deltas = RunDelta.of(set);
         if (!deltas.isEmpty()) {
             String reference = set.members().get(0).group();
@@ -136,14 +140,18 @@ public final class CompareReport {
      * (network and swept settings), else each bar on its own tick named "group series".
      */
     private static List<Bar> bars(RunSet set, Metric metric) {
-        boolean oneContext = set.members().stream().allMatch(m -> SeriesSummary.of(m.run()).stream()
+        return bars(set, metric, s -> true);
+    }
+
+    private static List<Bar> bars(RunSet set, Metric metric, java.util.function.Predicate<SeriesSummary> which) {
+        boolean oneContext = set.members().stream().allMatch(m -> SeriesSummary.of(m.run()).stream().filter(which)
                 .map(s -> Charts.context(s.key(), s.status())).distinct().count() <= 1);
-        List<String> labels = set.members().stream().flatMap(m -> SeriesSummary.of(m.run()).stream())
+        List<String> labels = set.members().stream().flatMap(m -> SeriesSummary.of(m.run()).stream().filter(which))
                 .map(SeriesSummary::label).toList();
         boolean labelsApart = labels.stream().distinct().count() == labels.size(); // "loopback vectored", "unix vectored"
         List<Bar> bars = new ArrayList<>();
         for (RunSet.Member m : set.members()) {
-            for (SeriesSummary s : SeriesSummary.of(m.run())) {
+            for (SeriesSummary s : SeriesSummary.of(m.run()).stream().filter(which).toList()) {
                 Summary sum = s.get(metric);
                 String category = oneContext ? m.group() : m.group() + " · " + Charts.context(s.key(), s.status());
                 bars.add(new Bar(category, s.key().strategy(), sum.mean(), sum.ci().halfWidth(),
@@ -153,10 +161,36 @@ public final class CompareReport {
         return bars;
     }
 
+    /**
+     * The bars with an empty (NaN) bar wherever a series is missing from a group — a ceiling only one
+     * run measured, a strategy only one run had — so the chart stays a grid: the x axis names the
+     * groups alone, the legend the series, rather than one rotated tick label per bar crowding the next.
+     */
+    static List<Bar> grid(List<Bar> bars) {
+        Set<String> categories = new LinkedHashSet<>();
+        Set<String> series = new LinkedHashSet<>();
+        Set<List<String>> present = new HashSet<>();
+        for (Bar b : bars) {
+            categories.add(b.category());
+            series.add(b.series());
+            present.add(List.of(b.category(), b.series()));
+        }
+        List<Bar> out = new ArrayList<>(bars);
+        for (String s : series) {
+            for (String c : categories) {
+                if (!present.contains(List.of(c, s))) {
+                    out.add(new Bar(c, s, Double.NaN, Double.NaN));
+                }
+            }
+        }
+        return out;
+    }
+
     private static List<Bar> cpuBars(RunSet set) {
         List<Bar> bars = new ArrayList<>();
         for (Metric m : List.of(Metric.SENDER_PROCESS_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB)) {
-            for (Bar b : bars(set, m)) {
+            // our strategies only: a ceiling's (iperf3's) CPU is not measured as ours is
+            for (Bar b : bars(set, m, s -> s.key().role() == SeriesRole.STRATEGY || s.key().role() == SeriesRole.UNVERIFIED)) {
                 String side = m == Metric.SENDER_PROCESS_CPU_PER_GIB ? "sender" : "receiver";
                 bars.add(new Bar(b.category(), b.series() + " " + side, b.value(), b.halfWidth(), b.alone() + " " + side));
             }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import workbench.reports.model.Run;
 import workbench.reports.stats.Comparison;
 import workbench.reports.stats.Comparisons;
+import workbench.reports.stats.MedianInterval;
 import workbench.reports.stats.SeriesSummary;
+import workbench.reports.stats.Summary;
+import workbench.reports.stats.Verdict;
 import workbench.reports.table.Cells;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.StatisticsTable;
@@ -68,26 +71,43 @@ public final class CompareTables {
         return grouped(set, StatisticsTable::sendTime);
     }
 
-    /** each group's candidates against its baseline strategy: time saved, speedup, paired ratio with CI, Welch p */
+    /**
+     * each group's candidates against its baseline strategy with the headline's one estimator: the
+     * median per-round ratio (speedup), its 95% CI, the rounds paired, and what the run's margin lets
+     * that interval say (time saved only where a difference is claimed)
+     */
     public static Table relative(RunSet set, String baseline) {
-        List<String> header = List.of("group", "where", "candidate vs baseline", "time saved", "speedup (means)",
-                "median per-round ratio", "95% CI of ratio", "rounds", "Welch p");
+        List<String> header = List.of("group", "where", "candidate vs baseline", "speedup (median per-round ratio)",
+                "95% CI", "rounds", "verdict");
         List<List<String>> rows = new ArrayList<>();
         for (RunSet.Member m : set.members()) {
             for (Comparisons.SeriesComparison c : Comparisons.against(m.run(), baseline)) {
                 Comparison x = c.comparison();
                 rows.add(List.of(m.group(), c.context(), x.candidate() + " vs " + x.baseline(),
-                        format("%.1f%%", 100 * x.timeSaved()), format("%.2f×", x.speedup()),
                         format("%.2f×", x.medianRatio()), x.ratioCi().defined()
                                 ? format("%.2f–%.2f×", x.ratioCi().low(), x.ratioCi().high()) : "n/a",
-                        Integer.toString(x.rounds()), Comparison.pValue(x.welchP()).replace("p = ", "").replace("p ", "")));
+                        Integer.toString(x.rounds()), verdict(c.verdict())));
             }
         }
         List<Table.Align> align = new ArrayList<>(Collections.nCopies(header.size(), Table.Align.RIGHT));
         for (int c = 0; c < 3; c++) {
             align.set(c, Table.Align.LEFT);
         }
+        align.set(header.size() - 1, Table.Align.LEFT);
         return new Table(header, align, rows);
+    }
+
+    /** the verdict's outcome in a few words: "saves 24.7%", "equivalent within ±2%", "no verdict (needs 6 rounds)" */
+    private static String verdict(Verdict v) {
+        String margin = "±" + Cells.fixed(100 * v.minEffect(), 0) + "%";
+        double saved = v.comparison().timeSaved();
+        return switch (v.outcome()) {
+            case CLAIM -> saved >= 0 ? format("saves %.1f%%", 100 * saved) : format("costs %.1f%% more", -100 * saved);
+            case EQUIVALENT -> "equivalent within " + margin;
+            case NO_DIFFERENCE -> "no significant difference";
+            case SMALL_DIFFERENCE -> "small difference, within reach of " + margin;
+            case TOO_FEW_ROUNDS -> "no verdict (a CI needs " + MedianInterval.minValues(Summary.CONFIDENCE) + " rounds)";
+        };
     }
 
     private static Table grouped(RunSet set, java.util.function.Function<List<SeriesSummary>, Table> of) {
