@@ -17,7 +17,7 @@ import workbench.harness.failure.ExitCode;
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
-        footer = {"  workbench run                  the default experiment (512 MiB, loopback)",
+        footer = {"  workbench run                  the default experiment (64 MiB, loopback)",
                 "  workbench run --help           every option of run, in sections",
                 "  workbench help compare"},
         subcommands = {RunCommand.class, ServeCommand.class, DecodeCommand.class, ReportCommand.class, CompareCommand.class,

@@ -33,12 +33,22 @@ public final class CpuClock {
         double user = (end.threadUserNs() - start.threadUserNs()) / 1e9;
         double cpu = (end.threadCpuNs() - start.threadCpuNs()) / 1e9;
         return new Cpu(user, Math.max(0, cpu - user), end.processUser() - start.processUser(),
-                end.processSys() - start.processSys(), preciseSeconds(start.processThreads(), end.processThreads()));
+                end.processSys() - start.processSys(), preciseSeconds(start.processThreads(), end.processThreads(),
+                        end.processUser() + end.processSys() - start.processUser() - start.processSys()));
     }
 
-    /** the process's CPU seconds between two readings of its threads, 0 (unknown) where one is missing or a thread ended */
-    static double preciseSeconds(Optional<ThreadTimes> start, Optional<ThreadTimes> end) {
-        return start.isPresent() && end.isPresent() ? end.get().secondsSince(start.get()).orElse(0.0) : 0;
+    /**
+     * The process's CPU seconds between two readings of its threads; 0 (unknown: the ticks stand in)
+     * where a reading is missing or a thread ended. A thread born and ended between the readings is in
+     * neither (multifd's per-trial channel readers): its time shows only in the ticks, which count
+     * ended threads too, so a sum more than two ticks below {@code ticks} is refused as well.
+     */
+    static double preciseSeconds(Optional<ThreadTimes> start, Optional<ThreadTimes> end, double ticks) {
+        if (start.isEmpty() || end.isEmpty()) {
+            return 0;
+        }
+        double seconds = end.get().secondsSince(start.get()).orElse(0.0);
+        return seconds + 2 * TICK < ticks ? 0 : seconds;
     }
 
     /** user and system seconds of a /proc/…/stat file (a process's or a thread's); 0 where there is none */

@@ -24,6 +24,7 @@ public record ProcessCpu(long pid, double threadUser, double threadSys, double p
     public Cpu sinceThen() {
         ProcessCpu now = of(pid);
         return new Cpu(now.threadUser - threadUser, now.threadSys - threadSys, now.processUser - processUser,
-                now.processSys - processSys, CpuClock.preciseSeconds(threads, now.threads));
+                now.processSys - processSys, CpuClock.preciseSeconds(threads, now.threads,
+                now.processUser + now.processSys - processUser - processSys));
     }
 }

@@ -47,7 +47,7 @@ class HelpTest {
             at = next;
         }
         assertThat(text.substring(text.indexOf("Guest RAM"), text.indexOf("Write strategies:")))
-                .containsPattern("--ram=SIZE\\[,SIZE...] .*default\\s+512M").contains("--dup-policy=zero|uniform");
+                .containsPattern("--ram=SIZE\\[,SIZE...] .*default\\s+64M").contains("--dup-policy=zero|uniform");
         assertThat(text.substring(text.indexOf("Networks, sockets"), text.indexOf("Trials and statistics:")))
                 .contains("--tcp-nodelay[=on|off", "--net=NETWORK");
         assertThat(text.substring(text.indexOf("Trials and statistics:"))).containsPattern("--trials=ROUNDS .*default\\s+10");

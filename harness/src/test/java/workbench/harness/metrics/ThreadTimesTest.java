@@ -38,6 +38,11 @@ class ThreadTimesTest {
     void theProcessFigureFallsBackToTicksWhereNanosecondsAreUnknown() {
         assertThat(new Cpu(0, 0, 0.02, 0.01).process()).isEqualTo(0.03);
         assertThat(new Cpu(0, 0, 0.02, 0.01, 0.0234).process()).isEqualTo(0.0234);
-        assertThat(CpuClock.preciseSeconds(Optional.empty(), Optional.of(new ThreadTimes(Map.of(1L, 5L))))).isZero();
+        ThreadTimes before = new ThreadTimes(Map.of(1L, 0L));
+        ThreadTimes after = new ThreadTimes(Map.of(1L, 50_000_000L)); // 50 ms on the one thread both readings saw
+        assertThat(CpuClock.preciseSeconds(Optional.empty(), Optional.of(after), 0.05)).isZero();
+        assertThat(CpuClock.preciseSeconds(Optional.of(before), Optional.of(after), 0.06)).isEqualTo(0.05);
+        // ticks of 0.40 s: threads that came and went in between did the rest, which no schedstat still holds
+        assertThat(CpuClock.preciseSeconds(Optional.of(before), Optional.of(after), 0.40)).isZero();
     }
 }
