@@ -7,7 +7,7 @@ public final class Defaults {
 
     /**
      * 64 MiB guests in 100 rounds: measured here (loopback, quiet, README) to give the headline a 95% CI
-     * of about ±5% in ~35 s, where 512 MiB in 10 rounds gave ±15–30% in ~25 s. The paired per-round
+     * of ±5–10% in 35–45 s, where 512 MiB in 10 rounds gave ±15–30% in ~25 s. The paired per-round
      * ratio gains from many short rounds more than it loses to the larger CV of a short trial.
      * The seed's 512 MB guest is --preset seed2010's.
      */
