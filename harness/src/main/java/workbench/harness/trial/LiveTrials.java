@@ -20,7 +20,6 @@ import workbench.harness.peer.Peer;
 import workbench.harness.peer.Receipt;
 import workbench.harness.peer.Reception;
 import workbench.harness.peer.TrialRequest;
-import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
 import workbench.reports.model.LiveFigures;
 import workbench.reports.model.TrialResult;
@@ -91,16 +90,10 @@ final class LiveTrials {
                 } catch (IOException e) {
                     writers.stop();
                     if (watch.expired()) {
-                        throw new IOException("sending stalled: the receiver took no more of the stream within the trial's"
-                                + " deadline of " + within.toSeconds() + " s (" + sink.bytesPut() + " bytes sent)", e);
+                        throw TrialRunner.stalled(within, sink, e);
                     }
-                    Receipt r = TrialRunner.receiptAfterFailure(reception, e);
-                    if (r.failure().isPresent()) {
-                        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), TrialStatus.FAILED,
-                                "receiver: " + r.failure().get() + " (the sender stopped: " + e.getMessage() + ")", startedAt, 0, 0,
-                                new Counts(sink.bytesPut(), 0, 0, 0, 0, 0, 0), cpu.since(cpu0), r.cpu(), 0, 0, 0, 0);
-                    }
-                    throw new IOException("sending failed: " + e.getMessage(), e);
+                    return TrialRunner.refusedByReceiver(reception, e, slot, series.key(peer.role()), startedAt, sink,
+                            cpu.since(cpu0));
                 }
             }
             long t1 = clock.nanoTime();

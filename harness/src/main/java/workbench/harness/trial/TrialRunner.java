@@ -29,6 +29,7 @@ import workbench.harness.stream.StreamEncoder;
 import workbench.reports.model.ChannelCounts;
 import workbench.reports.model.Counts;
 import workbench.reports.model.Cpu;
+import workbench.reports.model.SeriesKey;
 import workbench.reports.model.SeriesRole;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
@@ -93,17 +94,10 @@ public final class TrialRunner {
                     sent = guest.encoder().encode(sink);
                 } catch (IOException e) {
                     if (watch.expired()) {
-                        throw new IOException("sending stalled: the receiver took no more of the stream within the trial's"
-                                + " deadline of " + within.toSeconds() + " s (" + sink.bytesPut() + " bytes sent)", e);
+                        throw stalled(within, sink, e);
                     }
                     closeQuietly(sink);
-                    Receipt r = receiptAfterFailure(reception, e);
-                    if (r.failure().isPresent()) { // the receiver refused the stream and said why: this trial failed, the run goes on
-                        return new TrialResult(slot.index(), slot.round(), slot.warmup(), series.key(peer.role()), TrialStatus.FAILED,
-                                "receiver: " + r.failure().get() + " (the sender stopped: " + e.getMessage() + ")", startedAt, 0, 0,
-                                new Counts(sink.bytesPut(), 0, 0, 0, 0, 0, 0), cpu.since(cpu0), r.cpu(), 0, 0, 0, 0);
-                    }
-                    throw new IOException("sending failed: " + e.getMessage(), e);
+                    return refusedByReceiver(reception, e, slot, series.key(peer.role()), startedAt, sink, cpu.since(cpu0));
                 }
             }
             long t1 = clock.nanoTime();
@@ -158,6 +152,27 @@ public final class TrialRunner {
     }
 
     /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */
+    /** the error of a sending the trial's deadline cut off: the receiver took no more of the stream */
+    static IOException stalled(Duration within, StreamSink sink, IOException e) {
+        return new IOException("sending stalled: the receiver took no more of the stream within the trial's"
+                + " deadline of " + within.toSeconds() + " s (" + sink.bytesPut() + " bytes sent)", e);
+    }
+
+    /**
+     * After a sending broke off: when the receiver refused the stream and said why, that is this trial's
+     * failure and the run goes on; otherwise the sending's own error ends the trial.
+     */
+    static TrialResult refusedByReceiver(Reception reception, IOException e, Slot slot, SeriesKey key, String startedAt,
+                                         StreamSink sink, Cpu senderCpu) throws IOException {
+        Receipt r = receiptAfterFailure(reception, e);
+        if (r.failure().isEmpty()) {
+            throw new IOException("sending failed: " + e.getMessage(), e);
+        }
+        return new TrialResult(slot.index(), slot.round(), slot.warmup(), key, TrialStatus.FAILED,
+                "receiver: " + r.failure().get() + " (the sender stopped: " + e.getMessage() + ")", startedAt, 0, 0,
+                new Counts(sink.bytesPut(), 0, 0, 0, 0, 0, 0), senderCpu, r.cpu(), 0, 0, 0, 0);
+    }
+
     static Receipt receiptAfterFailure(Reception reception, IOException sending) throws IOException {
         try {
             return reception.receipt(AFTER_FAILURE);
