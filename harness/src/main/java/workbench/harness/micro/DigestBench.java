@@ -17,10 +17,10 @@ import workbench.workloads.ram.RamImage;
 import workbench.workloads.ram.RamSpec;
 
 /**
- * The RAM digest both sides of every trial take ({@link RamDigest#of}: SHA-256 of each 64 MiB
- * piece, the pieces in parallel, so a 256 MiB guest keeps both cores busy with 4 pieces), beside
- * the plain one-core SHA-256 of the same bytes ({@link RamDigest#sha256}), which shows what one
- * core gives.
+ * The RAM digest both sides of every trial take ({@link RamDigest#of}: a CRC-32C of each 64 KiB,
+ * 8 MiB pieces in parallel, so a 256 MiB guest keeps both cores busy), beside the plain one-core
+ * SHA-256 of the same bytes ({@link RamDigest#sha256}), which the trials' digest was until it was
+ * measured to cost twice a 64 MiB transfer.
  *
  * <p>The score is in bytes per nanosecond, which is GB/s (10^9 bytes per second): throughput
  * mode, one operation per byte ({@code ops/ns} in JMH's output).

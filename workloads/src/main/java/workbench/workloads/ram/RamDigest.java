@@ -9,15 +9,28 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
 
 /**
  * The fingerprint of guest RAM that both sides of a trial compare: per block, a SHA-256 over the
- * SHA-256 of each 64 MiB piece (the pieces hashed in parallel), plus the block's name and length.
+ * CRC-32C of each 64 KiB of it in order (the pieces of 8 MiB checked in parallel), plus the block's
+ * name and length.
+ *
+ * <p>CRC-32C checks each 64 KiB as btrfs and iSCSI check data: any error burst of up to 32 bits is
+ * caught, and so is a page holding one repeated byte in place of another (a page left at its
+ * poison, a zero page where content belongs: such a difference is never a multiple of the
+ * polynomial); any other damage escapes with probability 2⁻³² per damaged 64 KiB. It is not proof
+ * against a forger, and needs not be: a receiver that lies could lie about any digest. It is a
+ * check against the transfer's mistakes, taken after every trial, and its cost decides how many
+ * rounds fit in a minute: SHA-256 of the bytes ran at 1.2 GB/s on one core here, 55 ms per 64 MiB
+ * trial, twice the transfer it checked; CRC-32C (a JVM intrinsic) runs at about 10 GB/s.
  */
 public record RamDigest(List<BlockDigest> blocks) {
-    static final int PIECE_BYTES = 64 << 20;
+    static final int PIECE_BYTES = 8 << 20;
+    static final int CHECK_BYTES = 64 << 10;
 
-    public record BlockDigest(String name, long length, String sha256) {
+    /** @param hex the hex SHA-256 over the block's 64 KiB CRC-32Cs */
+    public record BlockDigest(String name, long length, String hex) {
     }
 
     public RamDigest {
@@ -66,17 +79,29 @@ public record RamDigest(List<BlockDigest> blocks) {
                 pieces.add(chunk.slice(at, Math.min(PIECE_BYTES, chunk.capacity() - at)));
             }
         }
-        byte[][] digests = new byte[pieces.size()][];
-        IntStream.range(0, pieces.size()).parallel().forEach(i -> {
-            MessageDigest md = sha256();
-            md.update(pieces.get(i));
-            digests[i] = md.digest();
-        });
+        int[][] checks = new int[pieces.size()][];
+        IntStream.range(0, pieces.size()).parallel().forEach(i -> checks[i] = crcs(pieces.get(i)));
         MessageDigest top = sha256();
-        for (byte[] d : digests) {
-            top.update(d);
+        ByteBuffer word = ByteBuffer.allocate(Integer.BYTES);
+        for (int[] piece : checks) {
+            for (int crc : piece) {
+                top.update(word.clear().putInt(crc).flip());
+            }
         }
         return HexFormat.of().formatHex(top.digest());
+    }
+
+    /** the CRC-32C of each 64 KiB of {@code piece} (the last one shorter) */
+    private static int[] crcs(ByteBuffer piece) {
+        int[] out = new int[(piece.capacity() + CHECK_BYTES - 1) / CHECK_BYTES];
+        CRC32C crc = new CRC32C();
+        for (int i = 0; i < out.length; i++) {
+            int at = i * CHECK_BYTES;
+            crc.reset();
+            crc.update(piece.slice(at, Math.min(CHECK_BYTES, piece.capacity() - at)));
+            out[i] = (int) crc.getValue();
+        }
+        return out;
     }
 
     private static MessageDigest sha256() {

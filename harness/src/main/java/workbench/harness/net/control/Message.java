@@ -32,7 +32,7 @@ import workbench.workloads.ram.RamSpec;
 })
 public sealed interface Message {
     /** bumped whenever a message changes shape */
-    int PROTOCOL = 5;
+    int PROTOCOL = 6;
 
     /** client → server, first frame */
     record Hello(int protocol, String workbench) implements Message {
