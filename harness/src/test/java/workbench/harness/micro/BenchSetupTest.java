@@ -1,6 +1,7 @@
 package workbench.harness.micro;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,20 @@ class BenchSetupTest {
         digest.generate();
         assertThat(digest.pieceTree().blocks()).hasSize(1);
         assertThat(digest.sha256OneCore()).hasSize(64);
+    }
+
+    @Test
+    void copyBenchLandsItsCopyAndGoesRoundItsDestination() {
+        CopyBench bench = new CopyBench();
+        bench.destinationMiB = 1;
+        bench.allocate();
+        for (int i = 0; i < 4; i++) {
+            bench.copy();
+        }
+        ByteBuffer into = bench.copy(); // the fifth lands where the first did: round a 1 MiB destination
+        assertThat(into.position()).isEqualTo(CopyBench.READ);
+        bench.destinationMiB = 0;
+        assertThatThrownBy(bench::allocate).hasMessageContaining("1..2047");
     }
 
     @Test
