@@ -52,6 +52,7 @@ import workbench.harness.run.Defaults;
                 + "to <out>/micro-<timestamp>/.",
                 "  RamGenBench   generating a 256 MiB guest, on all cores      GB/s (1)",
                 "  DigestBench   the trials' RAM digest; one core's SHA-256     GB/s (1)",
+                "  CopyBench     a 256 KiB copy into a cached or a cold place  GB/s (1)",
                 "  DupScanBench  the dup check of a page per policy and kind   ns/page",
                 "  SinkBench     each strategy into a discarding channel       ns/page",
                 "  ReceiveBench  decoding a stream held in memory, per mode    ns/page",
@@ -231,7 +232,7 @@ public final class MicroCommand implements Callable<Integer> {
             new Runner(options.build()).run();
         } catch (NoBenchmarksException e) {
             throw new UserException("no benchmark matches " + (includes.isEmpty() ? "'.*'" : includes),
-                    "'workbench micro -l' lists them (RamGenBench, DigestBench, DupScanBench, SinkBench, ReceiveBench)",
+                    "'workbench micro -l' lists them (RamGenBench, DigestBench, CopyBench, DupScanBench, SinkBench, ReceiveBench)",
                     ExitCode.INVALID_INPUT);
         } catch (ProfilersFailedException e) {
             throw new UserException("JMH profiler: " + firstLine(e), "'workbench micro -lprof' lists the profilers", ExitCode.INVALID_INPUT);
