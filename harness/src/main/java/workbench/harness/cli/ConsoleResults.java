@@ -7,14 +7,15 @@ import workbench.reports.Reports;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
-import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.ForkSpread;
+import workbench.reports.stats.References;
 import workbench.reports.stats.Summary;
 import workbench.reports.warn.Warning;
 
 /**
- * What a finished run prints on stdout: the seed table, one line per comparison, the rate each
+ * What a finished run prints on stdout: the seed table, one line per comparison, one per strategy
+ * against each ceiling or baseline measured beside it, the rate each
  * emulated link achieved beside its nominal rate, then the warnings.
  */
 final class ConsoleResults {
@@ -27,7 +28,7 @@ final class ConsoleResults {
         out.print(Reports.liveTables(run));
         out.println();
         Comparisons.against(run, baseline).forEach(c -> c.sentences().forEach(out::println));
-        Ceilings.of(run).forEach(f -> out.println(f.sentence()));
+        References.of(run).forEach(r -> out.println(r.sentence()));
         ForkSpread.of(run).forEach(f -> out.println(f.sentence()));
         achievedRates(run, nominal, out);
         for (Warning.Found w : Warning.check(run)) {

@@ -15,8 +15,8 @@ import workbench.reports.model.RerunCommand;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
-import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.ForkSpread;
+import workbench.reports.stats.References;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Verdict;
@@ -145,10 +145,10 @@ public final class HtmlReport implements RunWriter {
             c.sentences().forEach(line -> b.append("<li>").append(Html.escape(line)).append("</li>\n"));
         }
         b.append("</ul>\n<p class=\"note\">").append(Html.escape(Verdict.note(run))).append("</p>\n");
-        List<Ceilings.Fraction> ceilings = Ceilings.of(run);
-        if (!ceilings.isEmpty()) {
-            b.append("<ul class=\"ceiling\">\n");
-            ceilings.forEach(f -> b.append("<li>").append(Html.escape(f.sentence())).append("</li>\n"));
+        List<References.Ratio> references = References.of(run);
+        if (!references.isEmpty()) {
+            b.append("<ul class=\"references\">\n");
+            references.forEach(r -> b.append("<li>").append(Html.escape(r.sentence())).append("</li>\n"));
             b.append("</ul>\n");
         }
         List<ForkSpread> forks = ForkSpread.of(run);

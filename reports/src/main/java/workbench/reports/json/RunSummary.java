@@ -27,6 +27,7 @@ import workbench.reports.stats.Verdict;
  * @param series       each series' statistics, in order of first appearance
  * @param pairs        each series against its baseline partner: the headlines
  * @param ceilings     each strategy series as a fraction of a ceiling measured beside it
+ * @param baselines    each strategy series' time as a multiple of a verified baseline's (a QEMU migration) measured beside it
  * @param achievedRates each network's achieved end-to-end rate
  * @param forks        the spread between JVM starts of series that ran in several forks (--forks)
  * @param warnings     every warning the run raises
@@ -34,12 +35,13 @@ import workbench.reports.stats.Verdict;
 public record RunSummary(int schema, String kind, String runId, boolean complete,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String error, double confidence, double minEffect,
                          String baseline, String note, List<SeriesFigures> series, List<Pair> pairs,
-                         List<CeilingFraction> ceilings, List<AchievedRate> achievedRates, List<ForkFigures> forks,
+                         List<CeilingFraction> ceilings, List<BaselineRatio> baselines, List<AchievedRate> achievedRates, List<ForkFigures> forks,
                          List<WarningFigures> warnings) {
     public RunSummary {
         series = List.copyOf(series);
         pairs = List.copyOf(pairs);
         ceilings = List.copyOf(ceilings);
+        baselines = List.copyOf(baselines);
         achievedRates = List.copyOf(achievedRates);
         forks = List.copyOf(forks);
         warnings = List.copyOf(warnings);
@@ -116,6 +118,25 @@ public record RunSummary(int schema, String kind, String runId, boolean complete
      */
     public record CeilingFraction(SeriesKey series, SeriesKey ceiling, double median, Interval ci, int rounds,
                                   String sentence) {
+    }
+
+    /**
+     * A strategy series against a verified baseline of its network (a QEMU migration of the same
+     * guest): per round, our transfer time over the baseline's; below 1 we are faster.
+     *
+     * @param series   our series
+     * @param baseline the baseline's series
+     * @param median   median per-round ratio of our time to the baseline's
+     * @param ci       its CI (order statistics)
+     * @param rounds   paired rounds
+     * @param ratios   the per-round ratios, in round order
+     * @param sentence as the reports print it
+     */
+    public record BaselineRatio(SeriesKey series, SeriesKey baseline, double median, Interval ci, int rounds,
+                                List<Double> ratios, String sentence) {
+        public BaselineRatio {
+            ratios = List.copyOf(ratios);
+        }
     }
 
     /**

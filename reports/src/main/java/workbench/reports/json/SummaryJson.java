@@ -12,11 +12,11 @@ import workbench.reports.compare.RunSet;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.files.RunWriter;
 import workbench.reports.model.Run;
-import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Interval;
 import workbench.reports.stats.Metric;
+import workbench.reports.stats.References;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Summary;
 import workbench.reports.stats.Verdict;
@@ -26,7 +26,7 @@ import workbench.reports.warn.Warning;
 /**
  * summary.json, beside run.json (of a run) or report.html (of a comparison): the figures of
  * {@link RunSummary} and {@link CompareSummary}, read off the statistics summary.md and report.html
- * print (the same {@link Comparisons}, {@link Verdict}, {@link Ceilings}, {@link AchievedRates},
+ * print (the same {@link Comparisons}, {@link Verdict}, {@link References}, {@link AchievedRates},
  * {@link ForkSpread}, {@link Warning} and {@link RunDelta} calls), never computed a second way.
  * Written as run.json is: pretty-printed, '\n' line ends, non-finite figures as "NaN", atomically.
  */
@@ -61,9 +61,13 @@ public final class SummaryJson implements RunWriter {
         String baseline = this.baseline != null ? this.baseline : Comparisons.baseline(run);
         List<RunSummary.SeriesFigures> series = SeriesSummary.of(run).stream().map(SummaryJson::series).toList();
         List<RunSummary.Pair> pairs = Comparisons.against(run, baseline).stream().map(SummaryJson::pair).toList();
-        List<RunSummary.CeilingFraction> ceilings = Ceilings.of(run).stream()
-                .map(f -> new RunSummary.CeilingFraction(f.ours().key(), f.ceiling().key(), f.median(), f.comparison().ratioCi(),
-                        f.comparison().rounds(), f.sentence())).toList();
+        List<References.Ratio> references = References.of(run);
+        List<RunSummary.CeilingFraction> ceilings = references.stream().filter(References.Ratio::ceiling)
+                .map(r -> new RunSummary.CeilingFraction(r.ours().key(), r.reference().key(), r.median(), r.comparison().ratioCi(),
+                        r.comparison().rounds(), r.sentence())).toList();
+        List<RunSummary.BaselineRatio> baselines = references.stream().filter(r -> !r.ceiling())
+                .map(r -> new RunSummary.BaselineRatio(r.ours().key(), r.reference().key(), r.median(), r.comparison().ratioCi(),
+                        r.comparison().rounds(), r.comparison().ratios(), r.sentence())).toList();
         List<RunSummary.AchievedRate> rates = AchievedRates.of(run).stream()
                 .map(r -> new RunSummary.AchievedRate(r.network(), r.gbitPerSecond(), r.trials(), r.link(), r.sentence())).toList();
         List<RunSummary.ForkFigures> forks = ForkSpread.of(run).stream().map(SummaryJson::forks).toList();
@@ -71,7 +75,7 @@ public final class SummaryJson implements RunWriter {
                 .map(w -> new RunSummary.WarningFigures(code(w.warning()), w.subject(), w.text())).toList();
         return new RunSummary(SCHEMA, "run", run.id(), run.complete(), run.failure().orElse(null),
                 run.manifest().settings().statistics().confidence(), Verdict.minEffect(run), baseline, Verdict.note(run),
-                series, pairs, ceilings, rates, forks, warnings);
+                series, pairs, ceilings, baselines, rates, forks, warnings);
     }
 
     public CompareSummary of(RunSet set) {

@@ -8,8 +8,8 @@ import workbench.reports.files.RunWriter;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
-import workbench.reports.stats.Ceilings;
 import workbench.reports.stats.ForkSpread;
+import workbench.reports.stats.References;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Verdict;
@@ -60,11 +60,11 @@ public final class SummaryMarkdown implements RunWriter {
         out.append(comparisons.isEmpty()
                 ? "No comparison: no series of another strategy ran beside a " + baseline + " series.\n\n"
                 : "\n" + Verdict.note(run) + "\n\n");
-        List<Ceilings.Fraction> ceilings = Ceilings.of(run);
-        for (Ceilings.Fraction f : ceilings) {
-            out.append("- ").append(f.sentence()).append('\n');
+        List<References.Ratio> references = References.of(run);
+        for (References.Ratio r : references) {
+            out.append("- ").append(r.sentence()).append('\n');
         }
-        if (!ceilings.isEmpty()) {
+        if (!references.isEmpty()) {
             out.append('\n');
         }
         List<String> rates = AchievedRates.lines(run);
