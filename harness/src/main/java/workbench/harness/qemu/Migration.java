@@ -19,6 +19,10 @@ import java.util.Set;
 public final class Migration {
     /** the statuses a migration ends in */
     public static final Set<String> FINAL = Set.of("completed", "failed", "cancelled");
+    /** the run state a source reaches once its completed migration's figures are final */
+    static final String SETTLED = "postmigrate";
+    /** how long a completed source may take to settle them (microseconds, in practice) */
+    private static final Duration SETTLING = Duration.ofSeconds(5);
 
     private Migration() {
     }
@@ -81,8 +85,43 @@ public final class Migration {
         return t0;
     }
 
-    /** what a source's query-migrate says of the migration it sent, once it has ended */
+    /** what a source's query-migrate says of the migration it sent, once it has ended and QEMU has settled its figures */
     public static workbench.reports.model.QemuFigures figures(Qmp qmp) throws IOException {
+        return figures(qmp::execute, SETTLING);
+    }
+
+    /**
+     * 7.2 says "completed" (the MIGRATION event, query-migrate's status) before its migration thread
+     * computes total-time and the final mbps; it then sets the run state postmigrate in the same
+     * hold of the big lock. A query-migrate between the two reads total-time 0 and the last
+     * iteration's mbps (upstream later set both before the status). So query-migrate waits for
+     * query-status to say postmigrate; polling here times nothing, the trial's clock has stopped.
+     */
+    static workbench.reports.model.QemuFigures figures(Commands qmp, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String state;
+        while (!(state = qmp.execute("query-status").path("status").asText()).equals(SETTLED)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the QEMU source's run state is still " + state + ", not " + SETTLED + ", "
+                        + timeout.toMillis() + " ms after its migration completed: its total-time and mbps are not final");
+            }
+            pause();
+        }
         return MigrationStats.of(qmp.execute("query-migrate"));
+    }
+
+    /** a QMP command without arguments and its reply's value: {@link Qmp#execute(String)}, or canned replies in tests */
+    @FunctionalInterface
+    interface Commands {
+        JsonNode execute(String command) throws IOException;
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for QEMU's migration figures", e);
+        }
     }
 }

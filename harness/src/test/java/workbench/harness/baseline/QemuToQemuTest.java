@@ -59,6 +59,7 @@ class QemuToQemuTest {
                 assertThat(f.normalPages() + f.duplicatePages()).isEqualTo(ram.pages());
                 assertThat(f.duplicatePages()).as("QEMU sends only zero pages as fill records").isEqualTo(m.dupPages()).isPositive();
                 assertThat(f.multifdBytes() > 0).as("pages on multifd channels").isEqualTo(multifd);
+                assertThat(f.totalTimeMs()).as("total-time once the source settled it").isPositive();
                 assertThat(m.senderPeakRss()).isPresent();
             }
         }
