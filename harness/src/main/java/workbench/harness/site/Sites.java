@@ -165,14 +165,19 @@ public final class Sites implements SiteFactory {
         return new HostProcesses(receivers, agents);
     }
 
-    /** the same, with the QEMUs {@code baselines} and this run's destination start and the RAM files they hold */
+    /**
+     * The same, with the QEMUs {@code baselines} and this run's destination start and the RAM files
+     * they hold; under --dest qemu no receiver child starts (a QEMU receives every trial, and
+     * qemu-source, the one baseline that needs ours, is refused there).
+     */
     public static HostProcesses hostProcesses(List<Network> networks, List<String> baselines, Destination destination) {
         HostProcesses p = hostProcesses(networks);
+        int receivers = destination == Destination.QEMU ? 0 : p.receivers();
         boolean sources = baselines.stream().anyMatch(b -> BaselineKind.byName(b).qemu()
                 && networks.stream().anyMatch(n -> hasBaseline(n, BaselineKind.byName(b))));
         boolean destinations = destination == Destination.QEMU || baselines.stream().anyMatch(b -> (b.equals("qemu")
                 || b.equals("qemu-multifd")) && networks.stream().anyMatch(n -> hasBaseline(n, BaselineKind.byName(b))));
-        return new HostProcesses(p.receivers(), p.agents(), sources, destinations);
+        return new HostProcesses(receivers, p.agents(), sources, destinations);
     }
 
     private static Peer child(SiteSetup setup, Transport transport) throws IOException {

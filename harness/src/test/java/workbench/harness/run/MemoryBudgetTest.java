@@ -8,7 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import workbench.harness.failure.ExitCode;
 import workbench.harness.failure.UserException;
+import workbench.harness.net.Network;
+import workbench.harness.net.link.LinkProfile;
+import workbench.harness.site.Destination;
 import workbench.harness.site.HostProcesses;
+import workbench.harness.site.Sites;
 import workbench.workloads.ram.RamBacking;
 
 /** The memory check with injected machine figures: no real 8 GiB needed. */
@@ -89,5 +93,19 @@ class MemoryBudgetTest {
                 RamBacking.DIRECT);
         assertThat(refused(huge, new MemoryBudget.Machine(24 * GIB, BIG_SHM.shmFree())).getMessage())
                 .contains("need about " + Long.MAX_VALUE / MIB + " MiB");
+    }
+
+    @Test
+    void underDestQemuNoReceiverChildIsCountedOnLoopbackOrOnALink() {
+        List<Network> networks = List.of(new Network.Loopback(), new Network.Link(LinkProfile.GBE));
+        assertThat(Sites.hostProcesses(networks, List.of(), Destination.WORKBENCH)).isEqualTo(new HostProcesses(2, 1, false, false));
+        HostProcesses qemu = Sites.hostProcesses(networks, List.of(), Destination.QEMU);
+        assertThat(qemu).isEqualTo(new HostProcesses(0, 1, false, true));
+        // this process and the link's agent hold the guest (1 GiB + 288 MiB each); QEMU's destination file 1 GiB: 3648 MiB
+        MemoryBudget budget = new MemoryBudget(List.of(GIB), qemu, RamBacking.DIRECT);
+        assertThatCode(() -> budget.check(new MemoryBudget.Machine(3648 * MIB, -1))).doesNotThrowAnyException();
+        assertThat(refused(budget, new MemoryBudget.Machine(3647 * MIB, -1)).getMessage()).isEqualTo("not enough memory: this run's"
+                + " 2 process(es) here need about 3648 MiB (the sender 1312 MiB, 1 link agent(s) 1312 MiB each, QEMU's RAM files in"
+                + " /dev/shm: guest RAM plus each JVM's own), 3647 MiB is available");
     }
 }
