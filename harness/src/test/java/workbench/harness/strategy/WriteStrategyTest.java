@@ -80,6 +80,50 @@ class WriteStrategyTest {
         assertThat(s.sink().bytesCopied()).isLessThan(s.pages().nodupPages() * 8 + s.pages().dupPages() * 9 + 4096);
     }
 
+    /** the calls and bytes of one flushed PART section of {@code pages} dirty pages, after the stream's start */
+    private record Section(long writes, long writevs, long iovecs, byte[] bytes) {
+    }
+
+    private static Section section(WriteStrategy strategy, int pages) throws IOException {
+        CollectingChannel ch = new CollectingChannel();
+        StreamSink sink = strategy.open(List.of(ch), SinkOptions.of(32 << 10, 128));
+        StreamEncoder encoder = new StreamEncoder(PAGES, DIRTY, DupPolicy.ZERO);
+        encoder.start(sink);
+        sink.flush();
+        int before = ch.bytes().length;
+        long writes = sink.calls().writes();
+        long writevs = sink.calls().writevs();
+        long iovecs = sink.calls().iovecs();
+        DirtyLog dirty = DirtyLog.none(java.util.stream.IntStream.range(0, DIRTY.blocks()).mapToObj(DIRTY::pages).toList());
+        for (int p = 0; p < pages; p++) {
+            dirty.mark(1, 3 * p); // 1 in 30 pages of this RAM is a dup page: one of these may be a fill record
+        }
+        encoder.pass(sink, dirty, StreamEncoder.Read.KEEP);
+        sink.flush();
+        byte[] all = ch.bytes();
+        assertThat(sink.calls().writes()).isEqualTo(ch.writes()); // the sink counts what the channel saw
+        assertThat(sink.calls().writevs()).isEqualTo(ch.writevs());
+        return new Section(sink.calls().writes() - writes, sink.calls().writevs() - writevs, sink.calls().iovecs() - iovecs,
+                java.util.Arrays.copyOfRange(all, before, all.length));
+    }
+
+    @Test
+    void aCheckpointSectionGoesOutInOneSystemCallWhateverTheStrategy() throws IOException {
+        // a checkpoint's latency runs to the section's last byte: one call per section, nothing split off at its end
+        Section emptyScalar = section(SCALAR, 0);
+        Section emptyVectored = section(VECTORED, 0);
+        assertThat(emptyScalar).extracting(Section::writes, Section::writevs).containsExactly(1L, 0L);
+        assertThat(emptyVectored).extracting(Section::writes, Section::writevs).containsExactly(1L, 0L);
+        assertThat(emptyVectored.bytes()).hasSize(18).isEqualTo(emptyScalar.bytes());
+
+        Section fewScalar = section(SCALAR, 5); // 5 pages fit scalar's 32 KiB buffer
+        Section fewVectored = section(VECTORED, 5); // and vectored's batch of 128
+        assertThat(fewScalar).extracting(Section::writes, Section::writevs).containsExactly(1L, 0L);
+        assertThat(fewVectored).extracting(Section::writes, Section::writevs).containsExactly(0L, 1L);
+        assertThat(fewVectored.iovecs()).isBetween(2L * 4 + 1, 2L * 5 + 1); // headers, pages by reference, the end
+        assertThat(fewVectored.bytes()).isEqualTo(fewScalar.bytes());
+    }
+
     @Test
     void theRegistryNamesEveryStrategyAndItsSettings() {
         assertThat(Strategies.all()).extracting(WriteStrategy::name).containsExactly("scalar", "vectored", "sendfile", "sendfile-runs",
