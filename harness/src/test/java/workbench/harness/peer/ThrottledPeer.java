@@ -3,74 +3,23 @@ package workbench.harness.peer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import workbench.reports.model.SeriesRole;
 
 /**
  * Test decorator: a slow link in front of a real receiver. The main stream goes out at most
  * {@code bytesPerSecond}, in pieces of at most 64 KiB, so a guest's writers can outrun it.
  */
-public final class ThrottledPeer implements Peer {
-    private final Peer inner;
+public final class ThrottledPeer extends MainStreamPeer {
     private final long bytesPerSecond;
 
     public ThrottledPeer(Peer inner, long bytesPerSecond) {
-        this.inner = inner;
+        super(inner);
         this.bytesPerSecond = bytesPerSecond;
     }
 
     @Override
-    public Reception prepare(TrialRequest request) throws IOException {
-        Reception r = inner.prepare(request);
-        return new Reception() {
-            @Override
-            public List<GatheringByteChannel> connect(SenderSockets sockets) throws IOException {
-                return List.of(new Slow(r.connect(sockets).get(0), bytesPerSecond));
-            }
-
-            @Override
-            public void endOfStream() throws IOException {
-                r.endOfStream();
-            }
-
-            @Override
-            public boolean awaitEnd(Duration timeout) throws IOException {
-                return r.awaitEnd(timeout);
-            }
-
-            @Override
-            public void awaitAck(int part, Duration timeout) throws IOException {
-                r.awaitAck(part, timeout);
-            }
-
-            @Override
-            public workbench.harness.net.control.Message.CheckpointDigest checkpointDigest(int part, Duration timeout)
-                    throws IOException {
-                return r.checkpointDigest(part, timeout);
-            }
-
-            @Override
-            public Receipt receipt(Duration timeout) throws IOException {
-                return r.receipt(timeout);
-            }
-
-            @Override
-            public void close() throws IOException {
-                r.close();
-            }
-        };
-    }
-
-    @Override
-    public SeriesRole role() {
-        return inner.role();
-    }
-
-    @Override
-    public void close() throws IOException {
-        inner.close();
+    protected GatheringByteChannel wrap(GatheringByteChannel main, TrialRequest request) {
+        return new Slow(main, bytesPerSecond);
     }
 
     private static final class Slow implements GatheringByteChannel {
