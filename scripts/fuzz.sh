@@ -53,7 +53,7 @@ for t in "${targets[@]}"; do
   props=()
   for i in "${!libfuzzer[@]}"; do props+=("-Djazzer.internal.arg.$i=${libfuzzer[$i]}"); done
   [ "$runs" != 0 ] && props+=("-Djazzer.max_executions=$runs")
-  limit=$(( $(seconds_of "$time") + 60 ))   # Maven, the JVM and Jazzer's agent start within a minute
+  limit=$(( $(seconds_of "$time") + 180 ))   # Maven, the JVM and Jazzer's agent start within 3 minutes, even on a loaded machine (1 was too few at load 10)
   budget="at most $time"; [ "$runs" != 0 ] && budget+=" or $runs runs"
   [ "$t" = read ] && props+=("-Djazzer.instrument=workbench.**,com.fasterxml.jackson.**")   # the JSON parser's branches count too
   echo "fuzz: $t ($class) for $budget; log $log"

@@ -42,7 +42,7 @@ public final class Defaults {
     public static final String OUT = "results";
     /** direct memory while the guests fit under the JVM's cap, /dev/shm beyond */
     public static final String BACKING = "auto";
-    /** sender and receiver on CPUs of their own where the machine has two: measured to narrow the headline's CI (README) */
+    /** off: pinning sender and receiver to CPUs of their own was measured not to lower the CV here (README, "Quiet measurements") */
     public static final String PIN = "off";
     /** iperf3 beside the strategies when it is installed */
     public static final String BASELINES = "auto";
