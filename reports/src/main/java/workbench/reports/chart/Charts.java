@@ -38,6 +38,14 @@ import workbench.reports.stats.Summary;
 public final class Charts {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 500;
+    /** up to this many bar categories keep their full labels on a chart of {@link #WIDTH} */
+    public static final int FLAT_LABELS = 4;
+    /** the widest a bar chart grows to keep its labels flat (a report shows it at this size, scrolling sideways) */
+    public static final int MAX_WIDTH = 1600;
+    /** room around a bar chart's tick labels: the y axis, its title and the plot's margins */
+    private static final int BAR_CHART_FRAME = 130;
+    /** the least gap between two neighbouring tick labels */
+    private static final int LABEL_GAP = 28;
     /** the box plot's quartile rule (linear interpolation at 1 + (n − 1)p, R type 7), named in its caption */
     public static final BoxStyler.BoxplotCalCulationMethod QUARTILES = BoxStyler.BoxplotCalCulationMethod.N_LESS_1_PLUS_1;
 
@@ -49,7 +57,9 @@ public final class Charts {
      * every series, the bars are grouped per category; otherwise (a sweep a strategy ignores, a
      * ceiling beside the strategies) each bar gets a category of its own, "category series", so that
      * every bar sits on its tick and keeps its error bar. Order: categories and series as they first
-     * appear.
+     * appear. Beyond {@link #FLAT_LABELS} categories the words all tick labels start with go to the axis
+     * title and the chart widens, up to {@link #MAX_WIDTH}, until each label fits its slot unrotated;
+     * longer labels (a comparison's groups of several settings) are still rotated on a chart of {@link #WIDTH}.
      */
     public static CategoryChart bars(String title, String yTitle, String xTitle, List<Bar> bars) {
         Set<String> categories = new LinkedHashSet<>();
@@ -68,8 +78,24 @@ public final class Charts {
             bySeries.clear();
             own.forEach(b -> bySeries.computeIfAbsent(b.series(), s -> new LinkedHashMap<>()).put(b.category(), b));
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(grid ? xTitle : xTitle + " and series").yAxisTitle(yTitle).theme(Styler.ChartTheme.XChart).build();
+        String axisTitle = grid ? xTitle : xTitle + " and series";
+        List<String> ticks = new ArrayList<>(categories);
+        int width = WIDTH;
+        boolean rotate = false;
+        if (categories.size() > FLAT_LABELS) {
+            // many ticks: the words every label starts with move to the axis title, and the chart widens until
+            // each label fits its slot flat; only labels too long even for MAX_WIDTH are still rotated
+            String shared = sharedLeadingWords(ticks);
+            if (!shared.isEmpty()) {
+                ticks.replaceAll(t -> t.substring(shared.length() + 1));
+                axisTitle += ", all " + shared;
+            }
+            int flat = widthFor(ticks);
+            rotate = flat > MAX_WIDTH;
+            width = rotate ? WIDTH : Math.max(WIDTH, flat);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(HEIGHT).title(title)
+                .xAxisTitle(axisTitle).yAxisTitle(yTitle).theme(Styler.ChartTheme.XChart).build();
         CategoryStyler styler = chart.getStyler();
         plain(styler);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -79,13 +105,13 @@ public final class Charts {
         styler.setAvailableSpaceFill(grid ? 0.7 : 0.6);
         styler.setOverlapped(!grid); // one bar per category: drawn on its tick, not in a slot beside empty ones
         styler.setYAxisMin(0.0);
+        if (rotate) {
+            styler.setXAxisLabelRotation(20);
+        }
         double top = bars.stream().filter(b -> Double.isFinite(b.value()))
                 .mapToDouble(b -> b.value() + (Double.isFinite(b.halfWidth()) ? b.halfWidth() : 0)).max().orElse(0);
         if (top > 0) {
             styler.setYAxisMax(top * 1.05); // xchart scales to the bars alone and cuts the highest error bar
-        }
-        if (categories.size() > 4) {
-            styler.setXAxisLabelRotation(20);
         }
         bySeries.forEach((name, byCategory) -> {
             List<Double> values = new ArrayList<>();
@@ -96,9 +122,36 @@ public final class Charts {
                 values.add(drawn ? b.value() : Double.NaN); // NaN: no bar; xchart draws error bars only without nulls
                 errors.add(drawn && Double.isFinite(b.halfWidth()) ? b.halfWidth() : 0.0);
             }
-            chart.addSeries(name, new ArrayList<>(categories), values, errors).setFillColor(Palette.of(name));
+            chart.addSeries(name, new ArrayList<>(ticks), values, errors).setFillColor(Palette.of(name));
         });
         return chart;
+    }
+
+    /**
+     * The whole words every label starts with, leaving each at least one word of its own; "" when
+     * they share none ("loopback scalar", "loopback vectored batch=64" share "loopback").
+     */
+    static String sharedLeadingWords(List<String> labels) {
+        List<String[]> words = labels.stream().map(l -> l.split(" ", -1)).toList();
+        int most = words.stream().mapToInt(w -> w.length - 1).min().orElse(0);
+        int n = 0;
+        while (n < most) {
+            String w = words.get(0)[n];
+            int at = n;
+            if (!words.stream().allMatch(ws -> ws[at].equals(w))) {
+                break;
+            }
+            n++;
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words.get(0), n));
+    }
+
+    /** a bar chart's width at which every tick label, in the theme's tick font, fits its slot without rotation */
+    private static int widthFor(List<String> ticks) {
+        java.awt.Font font = new org.knowm.xchart.style.theme.XChartTheme().getAxisTickLabelsFont();
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+        double widest = ticks.stream().mapToDouble(t -> font.getStringBounds(t, frc).getWidth()).max().orElse(0);
+        return BAR_CHART_FRAME + (int) Math.ceil(ticks.size() * (widest + LABEL_GAP));
     }
 
     /** mean send time per strategy (series) and network (category), 95% CI error bars */

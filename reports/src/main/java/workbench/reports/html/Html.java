@@ -3,6 +3,7 @@ package workbench.reports.html;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import workbench.reports.chart.Charts;
 import workbench.reports.chart.Png;
 import workbench.reports.table.Table;
 import workbench.reports.warn.Warning;
@@ -28,7 +29,8 @@ public final class Html {
             ul.warnings{padding:0;list-style:none}
             ul.warnings li{background:#fff7e0;border-left:4px solid #e0a100;padding:5px 10px;margin:4px 0}
             .tag{font-family:"DejaVu Sans Mono",monospace;font-size:.85em;font-weight:bold;margin-right:.5em}
-            figure{margin:1.2em 0 2em}figure img{max-width:100%;height:auto;border:1px solid #e3e7eb}
+            figure{margin:1.2em 0 2em;overflow-x:auto}figure img{max-width:100%;height:auto;border:1px solid #e3e7eb}
+            figure img.wide{max-width:none}
             figcaption{color:#4a5560;font-size:.9em;max-width:1000px}
             pre{background:#f3f5f7;border:1px solid #d5dbe1;padding:8px 10px;overflow-x:auto;white-space:pre-wrap}
             code{font-family:"DejaVu Sans Mono",monospace;font-size:.9em}
@@ -94,7 +96,9 @@ public final class Html {
 
     /** a chart as an embedded PNG with alt text and its caption, naming the SVG beside the page (no link: the page loads nothing) */
     public static String figure(Png png, String idPrefix) {
-        return "<figure id=\"" + escape(idPrefix + png.name()) + "\">\n<img src=\"data:image/png;base64,"
+        // a chart widened for its many bars keeps its size, scrolling sideways: shrunk, its labels would not be legible
+        String wide = png.width() > Charts.WIDTH ? " class=\"wide\"" : "";
+        return "<figure id=\"" + escape(idPrefix + png.name()) + "\">\n<img" + wide + " src=\"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(png.bytes()) + "\" alt=\"" + escape(png.title()) + "\" width=\""
                 + png.width() + "\" height=\"" + png.height() + "\"/>\n<figcaption><strong>" + escape(png.title())
                 + ".</strong> " + escape(png.caption()) + " <span class=\"file\">Vector copy beside this page: charts/"

@@ -135,7 +135,7 @@ class ChartsTest {
         for (Png png : pngs) {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.bytes()));
             assertThat(image).as(png.name()).isNotNull();
-            assertThat(image.getWidth()).isEqualTo(Charts.WIDTH);
+            assertThat(image.getWidth()).as(png.name()).isEqualTo(png.width()).isGreaterThanOrEqualTo(Charts.WIDTH); // wider for many bars
             assertThat(image.getHeight()).isEqualTo(Charts.HEIGHT);
         }
         ChartFiles.write(pngs, tmp);
@@ -170,6 +170,41 @@ class ChartsTest {
         assertThat(scalar.getYData()).filteredOn(v -> Double.isFinite(v.doubleValue())).hasSize(1);
         assertThat(scalar.getFillColor()).isEqualTo(Palette.of("scalar"));
         assertThat(Charts.time(summaries).getStyler().isOverlapped()).as("a full grid stays grouped").isFalse();
+    }
+
+    private static List<Bar> ownTicks(List<String> names) {
+        // no grid: each bar gets a tick of its own, labelled "loopback <series>"
+        return names.stream().map(n -> new Bar("context " + n, n, 1, 0.1, "loopback " + n)).toList();
+    }
+
+    @Test
+    void manyBarsKeepFlatLabelsTheirSharedWordsInTheAxisTitleAndRoomForEach() {
+        List<String> names = List.of("scalar", "vectored batch=64", "vectored batch=256", "sendfile", "sendfile-runs", "multifd");
+        CategoryChart few = Charts.bars("t", "y", "network", ownTicks(names.subList(0, Charts.FLAT_LABELS)));
+        assertThat(few.getSeriesMap().get("scalar").getXData()).extracting(Object::toString).first().isEqualTo("loopback scalar");
+        assertThat(few.getWidth()).isEqualTo(Charts.WIDTH);
+
+        CategoryChart many = Charts.bars("t", "y", "network", ownTicks(names));
+        assertThat(many.getStyler().getXAxisLabelRotation()).isZero();
+        assertThat(many.getXAxisTitle()).isEqualTo("network and series, all loopback");
+        assertThat(many.getSeriesMap().get("scalar").getXData()).extracting(Object::toString).containsExactlyElementsOf(names);
+        // six slots as wide as "vectored batch=256" (~135 px in the tick font) and their gaps need more than 1000 px
+        assertThat(many.getWidth()).isBetween(Charts.WIDTH + 1, Charts.MAX_WIDTH);
+
+        // labels too long to lie flat within MAX_WIDTH (a comparison's groups) are rotated on a chart of the usual width
+        List<String> longer = names.stream().map(n -> n + " staging-buffer=65536 tcp-nodelay=on").toList();
+        CategoryChart rotated = Charts.bars("t", "y", "network", ownTicks(longer));
+        assertThat(rotated.getStyler().getXAxisLabelRotation()).isPositive();
+        assertThat(rotated.getWidth()).isEqualTo(Charts.WIDTH);
+    }
+
+    @Test
+    void sharedLeadingWordsLeaveEachLabelAWordOfItsOwn() {
+        assertThat(Charts.sharedLeadingWords(List.of("loopback scalar", "loopback vectored batch=64"))).isEqualTo("loopback");
+        assertThat(Charts.sharedLeadingWords(List.of("link:gbe vectored batch=8", "link:gbe vectored batch=64")))
+                .isEqualTo("link:gbe vectored");
+        assertThat(Charts.sharedLeadingWords(List.of("loopback", "loopback scalar"))).isEmpty();
+        assertThat(Charts.sharedLeadingWords(List.of("loopback scalar", "unix scalar"))).isEmpty();
     }
 
     @Test
