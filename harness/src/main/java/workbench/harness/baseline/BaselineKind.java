@@ -28,7 +28,10 @@ public enum BaselineKind {
             "QEMU's sender into our receiver: a QEMU 7.2 source as for qemu migrates live to the run's receiver, which"
                     + " decodes QEMU's own stream (device sections and vmdesc included): timed on our clock from the migrate"
                     + " command to our receiver's done (send time: to the source's MIGRATION completed event); verified by our"
-                    + " receiver's RAM digest; a different stream from ours, so never paired");
+                    + " receiver's RAM digest; a different stream from ours, so never paired"),
+    QEMU_SOURCE_MULTIFD("qemu-source-multifd", SeriesRole.BASELINE, List.of("channels"), true,
+            "as qemu-source, with QEMU's multifd capability on --channels channels beside the main stream, read by our"
+                    + " receiver's multifd channel readers");
 
     private final String text;
     private final SeriesRole role;
@@ -72,6 +75,11 @@ public enum BaselineKind {
     /** the swept option names it reads ("channels") */
     public List<String> settings() {
         return settings;
+    }
+
+    /** true for a QEMU source that sends into our receiver (qemu-source, qemu-source-multifd) */
+    public boolean intoOurReceiver() {
+        return this == QEMU_SOURCE || this == QEMU_SOURCE_MULTIFD;
     }
 
     /** true when it needs qemu-system-x86_64 */

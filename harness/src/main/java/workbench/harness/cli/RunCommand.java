@@ -205,7 +205,8 @@ public final class RunCommand implements Callable<Integer> {
         @Option(names = "--baselines", defaultValue = Defaults.BASELINES, paramLabel = "auto|none|NAME[,NAME...]",
                 description = "reference transfers measured in the same rounds on loopback and emulated links: iperf3 (-l 1M) and "
                         + "iperf3-z (also -Z), the ceiling each strategy is stated against; QEMU 7.2 migrating the same guest: "
-                        + "qemu (to a QEMU), qemu-multifd (on --channels), qemu-source (into our receiver); auto = iperf3 when "
+                        + "qemu (to a QEMU), qemu-multifd (on --channels), qemu-source (into our receiver), qemu-source-multifd "
+                        + "(the same on --channels); auto = iperf3 when "
                         + "installed; default ${DEFAULT-VALUE}")
         String baselines;
         @Option(names = "--pin", arity = "0..1", fallbackValue = "on", defaultValue = Defaults.PIN, paramLabel = "on|off|auto",

@@ -98,10 +98,13 @@ public final class ServePeer implements Peer {
             return List.copyOf(channels);
         }
 
-        /** a bare stream on one connection: what a QEMU source sends, where no token's proof must come first */
+        /**
+         * a bare stream: what a QEMU source sends, where no token's proof must come first; with multifd
+         * its channels connect to the same address, told apart from the main stream by their first bytes
+         */
         @Override
         public Optional<String> migrationUri() {
-            return nonce.isEmpty() && request.connections() == 1 ? Optional.of(endpoint.text()) : Optional.empty();
+            return nonce.isEmpty() ? Optional.of(endpoint.text()) : Optional.empty();
         }
 
         @Override

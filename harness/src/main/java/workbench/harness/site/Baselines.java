@@ -33,7 +33,8 @@ final class Baselines {
                 case IPERF3_Z -> b.add(new Iperf3(receiverPrefix, senderPrefix, host, true));
                 case QEMU -> b.add(new QemuToQemu(senderPrefix, receiverPrefix, host, false, images));
                 case QEMU_MULTIFD -> b.add(new QemuToQemu(senderPrefix, receiverPrefix, host, true, images));
-                case QEMU_SOURCE -> receiver.ifPresent(r -> b.add(new QemuIntoReceiver(r, senderPrefix, images)));
+                case QEMU_SOURCE -> receiver.ifPresent(r -> b.add(new QemuIntoReceiver(r, senderPrefix, false, images)));
+                case QEMU_SOURCE_MULTIFD -> receiver.ifPresent(r -> b.add(new QemuIntoReceiver(r, senderPrefix, true, images)));
             }
         }
         return Map.copyOf(b.byName);

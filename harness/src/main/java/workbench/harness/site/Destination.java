@@ -94,9 +94,9 @@ public enum Destination {
                 QemuPeer.refusal(v.ram()).ifPresent(w -> refuse("--baselines " + name + " cannot migrate this guest: " + w,
                         "or leave " + name + " out of --baselines"));
             }
-            if (kind == BaselineKind.QEMU_SOURCE && this == QEMU) {
-                refuse("--baselines qemu-source sends into our receiver, but --dest qemu has QEMU receive every trial",
-                        "run qemu-source with --dest workbench");
+            if (kind.intoOurReceiver() && this == QEMU) {
+                refuse("--baselines " + name + " sends into our receiver, but --dest qemu has QEMU receive every trial",
+                        "run " + name + " with --dest workbench");
             }
             QemuProcess.checkInstalled("--baselines " + name);
         }

@@ -122,14 +122,14 @@ public final class Sites implements SiteFactory {
      * for the run's token first, which QEMU cannot prove).
      */
     public static boolean hasBaseline(Network n, BaselineKind kind) {
-        if (kind == BaselineKind.QEMU_SOURCE) {
+        if (kind.intoOurReceiver()) {
             return n instanceof Network.Loopback || n instanceof Network.Unix;
         }
         return hasCeiling(n);
     }
 
     private static String noQemuBaseline(Network n, BaselineKind kind) {
-        if (kind == BaselineKind.QEMU_SOURCE && n instanceof Network.Link) {
+        if (kind.intoOurReceiver() && n instanceof Network.Link) {
             return "the receiver inside a link asks for the run's token before the stream, which a QEMU source cannot give";
         }
         if (n instanceof Network.Unix) {

@@ -28,23 +28,27 @@ import workbench.workloads.ram.RamBlock;
  * over a copy of our guest (outside timing), our receiver prepared as for any trial, then
  * {@code migrate} straight to its data listener; timed on our clock until the receiver's done, its
  * digest checked against our guest's. QEMU's stream is not ours (device sections, vmdesc), so the
- * series is a baseline, never paired with a strategy.
+ * series is a baseline, never paired with a strategy. With multifd ({@code qemu-source-multifd}) the
+ * source gets the capability and --channels channels, and our receiver expects them beside the main
+ * stream, as it does for our multifd strategy (the same wire format).
  */
 public final class QemuIntoReceiver implements Baseline {
     private final Peer receiver;
     private final List<String> sourcePrefix;
+    private final boolean multifd;
     private final SourceImages images;
 
     /** @param receiver the network's receiver (a serve child): what our strategies' trials go to */
-    public QemuIntoReceiver(Peer receiver, List<String> sourcePrefix, SourceImages images) {
+    public QemuIntoReceiver(Peer receiver, List<String> sourcePrefix, boolean multifd, SourceImages images) {
         this.receiver = receiver;
         this.sourcePrefix = List.copyOf(sourcePrefix);
+        this.multifd = multifd;
         this.images = images;
     }
 
     @Override
     public BaselineKind kind() {
-        return BaselineKind.QEMU_SOURCE;
+        return multifd ? BaselineKind.QEMU_SOURCE_MULTIFD : BaselineKind.QEMU_SOURCE;
     }
 
     @Override
@@ -53,11 +57,13 @@ public final class QemuIntoReceiver implements Baseline {
         Path source = images.of(block);
         Path folder = SocketFolders.create();
         // QEMU 7.2 sends only all-zero pages as fill records: our receiver is told the zero policy
-        TrialRequest request = new TrialRequest(what.trial(), what.spec(), DupPolicy.ZERO, what.readBuffer(), what.rcvbuf(), 1,
-                what.receive());
+        TrialRequest request = new TrialRequest(what.trial(), what.spec(), DupPolicy.ZERO, what.readBuffer(), what.rcvbuf(),
+                multifd ? 1 + what.channels() : 1, what.receive());
+        List<String> caps = multifd ? List.of("multifd") : List.of();
+        Map<String, Object> params = multifd ? Map.of("multifd-channels", what.channels()) : Map.of();
         OutgoingQemu src;
         try {
-            src = OutgoingQemu.start(sourcePrefix, block.spec(), source, folder.resolve("src.sock"), List.of(), Map.of());
+            src = OutgoingQemu.start(sourcePrefix, block.spec(), source, folder.resolve("src.sock"), caps, params);
         } catch (IOException e) {
             SocketFolders.delete(folder);
             return Measured.failed(e.getMessage(), Cpu.NONE, Cpu.NONE); // QEMU's words: this trial failed, the run goes on
