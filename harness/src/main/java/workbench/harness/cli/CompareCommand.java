@@ -62,8 +62,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             set = RunSet.of(loaded, allowDifferentRam ? RunSet.RamCheck.WARN : RunSet.RamCheck.REJECT);
         } catch (IncomparableRunsException e) {
-            throw new UserException(e.getMessage(), "compare runs of one RAM spec, or pass --allow-different-ram "
-                    + "to lay them side by side with a warning", ExitCode.INVALID_INPUT);
+            throw new UserException(e.getMessage(), e.fix(), ExitCode.INVALID_INPUT);
         }
         Path dir = out != null ? out : Path.of(Defaults.OUT).resolve("compare-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
@@ -78,7 +77,26 @@ public final class CompareCommand implements Callable<Integer> {
         console.print(TableWriter.console().render(CompareTables.console(set)));
         console.println();
         RunDelta.of(set).forEach(d -> console.println(d.sentence()));
+        liveFigures(set, console);
         console.println("report: " + dir.resolve(CompareReport.FILE_NAME));
         return ExitCode.OK.code();
+    }
+
+    /** the live tables of the runs side by side, then each group's latency headlines ("group: loopback: …") */
+    private void liveFigures(RunSet set, java.io.PrintWriter console) {
+        CompareTables.precopy(set).ifPresent(t -> console.print("\npre-copy:\n" + TableWriter.console().render(t)));
+        CompareTables.checkpoints(set).ifPresent(t -> console.print("\ncheckpoints:\n" + TableWriter.console().render(t)));
+        boolean first = true;
+        for (RunSet.Member m : set.members()) {
+            for (Comparisons.SeriesComparison c : Comparisons.against(m.run(), baseline)) {
+                for (workbench.reports.stats.LatencyComparison l : c.latency()) {
+                    if (first) {
+                        console.println();
+                        first = false;
+                    }
+                    console.println(m.group() + ": " + l.sentence());
+                }
+            }
+        }
     }
 }

@@ -21,6 +21,7 @@ import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.Metric;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Summary;
+import workbench.reports.table.LiveTables;
 import workbench.reports.warn.Warning;
 
 /**
@@ -84,6 +85,14 @@ public final class CompareReport {
         }
         b.append("<section id=\"warnings\">\n<h2>Warnings</h2>\n").append(Html.warnings(warnings)).append("</section>\n");
 
+        CompareTables.precopy(set).ifPresent(t -> b.append("<section id=\"precopy\">\n<h2>Pre-copy</h2>\n<p class=\"note\">")
+                .append(Html.escape(LiveTables.PRECOPY_NOTE)).append("</p>\n").append(Html.table(t, "table-precopy"))
+                .append("</section>\n"));
+        CompareTables.checkpoints(set).ifPresent(t -> b.append("<section id=\"checkpoints\">\n<h2>Checkpoints</h2>\n"
+                        + "<p class=\"note\">").append(Html.escape(LiveTables.CHECKPOINT_NOTE)).append("</p>\n")
+                .append(Html.table(t, "table-checkpoints")).append(CompareTables.perCheckpointCounts(set)
+                        .map(c -> "<h3>Seed table per checkpoint</h3>\n" + Html.table(c, "table-checkpoint-counts")).orElse(""))
+                .append("</section>\n"));
         b.append("<section id=\"seed\">\n<h2>Seed table</h2>\n<p class=\"note\">Send time as \"mean (std sd)\" in "
                 + "seconds, counts as \"mean (sd)\": the 2010 layout, one block of rows per group.</p>\n")
                 .append(Html.table(CompareTables.seed(set), "table-seed")).append("</section>\n");

@@ -12,6 +12,7 @@ import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Summary;
 import workbench.reports.stats.Verdict;
 import workbench.reports.table.Cells;
+import workbench.reports.table.LiveTables;
 import workbench.reports.table.SeedTable;
 import workbench.reports.table.StatisticsTable;
 import workbench.reports.table.Table;
@@ -59,6 +60,37 @@ public final class CompareTables {
         align.set(0, Table.Align.LEFT);
         align.set(1, Table.Align.LEFT);
         return new Table(header, align, rows);
+    }
+
+    /** the checkpoint latency table of every run, each row led by its group; empty unless the runs ran checkpoints */
+    public static java.util.Optional<Table> checkpoints(RunSet set) {
+        return live(set, LiveTables::checkpoints);
+    }
+
+    /** the pre-copy table of every run, each row led by its group; empty unless the runs ran pre-copies */
+    public static java.util.Optional<Table> precopy(RunSet set) {
+        return live(set, LiveTables::precopy);
+    }
+
+    /** the seed table's counts per checkpoint of every run */
+    public static java.util.Optional<Table> perCheckpointCounts(RunSet set) {
+        return live(set, LiveTables::perCheckpointCounts);
+    }
+
+    /** one of the live tables of each run under one header (a {@link RunSet} holds runs of one workload only) */
+    private static java.util.Optional<Table> live(RunSet set, java.util.function.Function<Run, java.util.Optional<Table>> of) {
+        List<Table> tables = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (RunSet.Member m : set.members()) {
+            of.apply(m.run()).ifPresent(t -> {
+                tables.add(t);
+                groups.add(m.group());
+            });
+        }
+        if (tables.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(prefixed(tables, groups));
     }
 
     /** the 2010 seed table of every run */
@@ -111,23 +143,25 @@ public final class CompareTables {
     }
 
     private static Table grouped(RunSet set, java.util.function.Function<List<SeriesSummary>, Table> of) {
-        List<String> header = null;
-        List<Table.Align> align = null;
+        return prefixed(set.members().stream().map(m -> of.apply(SeriesSummary.of(m.run()))).toList(),
+                set.members().stream().map(RunSet.Member::group).toList());
+    }
+
+    /** tables of one layout under one header, each row led by its group */
+    private static Table prefixed(List<Table> tables, List<String> groups) {
         List<List<String>> rows = new ArrayList<>();
-        for (RunSet.Member m : set.members()) {
-            Table t = of.apply(SeriesSummary.of(m.run()));
-            header = t.header();
-            align = t.align();
-            for (List<String> row : t.rows()) {
-                List<String> r = new ArrayList<>(List.of(m.group()));
+        for (int i = 0; i < tables.size(); i++) {
+            for (List<String> row : tables.get(i).rows()) {
+                List<String> r = new ArrayList<>(List.of(groups.get(i)));
                 r.addAll(row);
                 rows.add(r);
             }
         }
+        Table last = tables.get(tables.size() - 1);
         List<String> h = new ArrayList<>(List.of("group"));
-        h.addAll(header);
+        h.addAll(last.header());
         List<Table.Align> a = new ArrayList<>(List.of(Table.Align.LEFT));
-        a.addAll(align);
+        a.addAll(last.align());
         return new Table(h, a, rows);
     }
 

@@ -1,14 +1,12 @@
 package workbench.reports.compare;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import workbench.reports.model.SeriesKey;
 import workbench.reports.model.StatisticsSettings;
+import workbench.reports.stats.Bootstrap;
 import workbench.reports.stats.Interval;
 import workbench.reports.stats.Metric;
 import workbench.reports.stats.Series;
@@ -18,8 +16,8 @@ import workbench.reports.stats.Summary;
  * One series of a run against the same series of the reference run (the first given): how many
  * times the reference's mean send time the other's speed is. Runs are measured apart, so nothing
  * pairs their rounds: the interval is a percentile bootstrap of the ratio of means, each run's
- * trials resampled on their own, {@link #RESAMPLES} times from the fixed {@link #SEED}, so the
- * same runs always give the same interval.
+ * trials resampled on their own ({@link Bootstrap}: a fixed seed, so the same runs always give the
+ * same interval).
  *
  * @param reference the reference run's group
  * @param group     the other run's group
@@ -29,11 +27,6 @@ import workbench.reports.stats.Summary;
  * @param ci        95% bootstrap interval of {@code ratio} (undefined with fewer than two trials a side)
  */
 public record RunDelta(String reference, String group, Series ours, Series theirs, double ratio, Interval ci) {
-    /** bootstrap resamples of the interval */
-    public static final int RESAMPLES = 10_000;
-    /** the bootstrap generator's seed (Well19937c) */
-    public static final long SEED = 20100415L;
-
     /** every series of each later run against its match in the first run */
     public static List<RunDelta> of(RunSet set) {
         List<RunDelta> out = new ArrayList<>();
@@ -66,35 +59,7 @@ public record RunDelta(String reference, String group, Series ours, Series their
         double[] a = theirs.values(Metric.SEND_SECONDS);
         double[] b = ours.values(Metric.SEND_SECONDS);
         double ratio = Summary.of(a).mean() / Summary.of(b).mean();
-        return new RunDelta(reference, group, ours, theirs, ratio, bootstrap(a, b, stats));
-    }
-
-    private static Interval bootstrap(double[] a, double[] b, StatisticsSettings stats) {
-        if (a.length < 2 || b.length < 2) {
-            return Interval.UNDEFINED;
-        }
-        RandomGenerator random = new Well19937c(SEED);
-        int resamples = RESAMPLES;
-        double[] ratios = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
-            ratios[r] = resampledMean(a, random) / resampledMean(b, random);
-        }
-        Arrays.sort(ratios);
-        double tail = (1 - stats.confidence()) / 2;
-        return new Interval(ratios[rank(tail, resamples)], ratios[rank(1 - tail, resamples)]);
-    }
-
-    private static double resampledMean(double[] v, RandomGenerator random) {
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            sum += v[random.nextInt(v.length)];
-        }
-        return sum / v.length;
-    }
-
-    private static int rank(double quantile, int n) {
-        int k = (int) Math.ceil(quantile * n - 1e-9);
-        return Math.max(0, Math.min(n - 1, k - 1));
+        return new RunDelta(reference, group, ours, theirs, ratio, Bootstrap.meanRatio(a, b, stats.confidence()));
     }
 
     public RunDelta {

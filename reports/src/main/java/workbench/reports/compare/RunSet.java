@@ -18,7 +18,8 @@ import workbench.reports.model.RunSettings;
  * does either, the run id. Facts derived from the settings (the description of each network) never
  * name a group; they are listed with the rest in {@link #differing()}. Within a group, series stay
  * aligned by their {@code SeriesKey}. Runs whose guest RAM differs are not comparable: refused, or
- * kept with a visible warning when the caller allows it.
+ * kept with a visible warning when the caller allows it. Runs of different workloads (bulk, precopy,
+ * checkpoint) are always refused: their times measure different things.
  *
  * @param members        the runs in the order given, each with its group name
  * @param differing      names of the settings that differ, run settings first, then environment
@@ -73,7 +74,14 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
         }
         if (!ram.isEmpty() && check == RamCheck.REJECT) {
             throw new IncomparableRunsException("the runs' guest RAM differs (" + String.join("; ", ram)
-                    + "), so their times are not comparable");
+                    + "), so their times are not comparable", "compare runs of one RAM spec, or pass --allow-different-ram "
+                    + "to lay them side by side with a warning");
+        }
+        List<String> workloads = runs.stream().map(RunSet::workload).distinct().toList();
+        if (workloads.size() > 1) {
+            throw new IncomparableRunsException("the runs' workloads differ (" + String.join(" vs ", workloads)
+                    + "): a checkpoint trial's time is the guest's paused time and a pre-copy's includes its live passes, so"
+                    + " no table of them compares with a bulk copy's or each other's", "compare runs of one --workload");
         }
         List<String> names = differing.stream().map(RunSet::name).toList();
         List<String> naming = differing.stream().filter(k -> k.startsWith(CONFIG)).toList();
@@ -93,6 +101,15 @@ public record RunSet(List<Member> members, List<String> differing, List<String> 
             members.add(new Member(runs.get(i), group(runs.get(i), named), mine));
         }
         return new RunSet(unique(members), names, naming.stream().map(RunSet::name).toList(), ram);
+    }
+
+    /** the manifest setting naming a run's workload (bulk, precopy, checkpoint); runs without it are bulk */
+    public static final String WORKLOAD_SETTING = "workload";
+
+    /** a run's --workload as recorded: "bulk" for runs from before live workloads */
+    public static String workload(Run run) {
+        return run.manifest().settings().entry(WORKLOAD_SETTING).map(s -> s.values().get(0).trim())
+                .filter(s -> !s.isEmpty()).orElse("bulk");
     }
 
     /** the runs themselves, in order */

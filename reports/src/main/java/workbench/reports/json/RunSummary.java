@@ -6,6 +6,7 @@ import java.util.Map;
 import workbench.reports.model.SeriesKey;
 import workbench.reports.model.TrialStatus;
 import workbench.reports.stats.Interval;
+import workbench.reports.stats.LiveSummary;
 import workbench.reports.stats.Summary;
 import workbench.reports.stats.Verdict;
 
@@ -56,9 +57,29 @@ public record RunSummary(int schema, String kind, String runId, boolean complete
      * @param trials  number of measured trials
      * @param metrics one summary per figure by its key (sendSeconds, gbitPerSecond, senderThreadCpuSecondsPerGib, …):
      *                n, mean, sample sd, median, min, max, the 95% CI of the mean (Student's t) and CV = sd / mean
+     * @param live    a live series' own figures; absent for a bulk series
      */
-    public record SeriesFigures(SeriesKey series, TrialStatus status, String label, int trials, Map<String, Summary> metrics) {
+    public record SeriesFigures(SeriesKey series, TrialStatus status, String label, int trials, Map<String, Summary> metrics,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) LiveSeriesFigures live) {
         public SeriesFigures {
+            metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        }
+    }
+
+    /**
+     * What a series of a live workload measured beyond a bulk series: the live tables' figures.
+     *
+     * @param workload    "precopy" or "checkpoint"
+     * @param metrics     one summary over the trials per per-trial live figure by its key (as trials.csv's column:
+     *                    checkpointLatencyP99Seconds, pausedFraction, precopyDowntimeSeconds, …), seconds for times
+     * @param checkpoints the checkpoint table's row, checkpoints pooled over the trials (absent for a pre-copy)
+     * @param precopy     the pre-copy table's row (absent for checkpoints)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LiveSeriesFigures(String workload, Map<String, Summary> metrics,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) LiveSummary.Checkpoints checkpoints,
+                                    @JsonInclude(JsonInclude.Include.NON_NULL) LiveSummary.Precopy precopy) {
+        public LiveSeriesFigures {
             metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
         }
     }
@@ -72,12 +93,37 @@ public record RunSummary(int schema, String kind, String runId, boolean complete
      * @param status    verified or unverified
      * @param time      the headline on send time
      * @param cpu       the headlines on CPU per GiB (sender thread, receiver process) where both sides have the figure
+     * @param latency   for checkpoint series, the headlines on pause-to-ack latency at p50 and p99; absent otherwise
      */
     public record Pair(String context, SeriesKey baseline, SeriesKey candidate, TrialStatus status, Headline time,
-                       List<Headline> cpu) {
+                       List<Headline> cpu, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LatencyHeadline> latency) {
         public Pair {
             cpu = List.copyOf(cpu);
+            latency = List.copyOf(latency);
         }
+    }
+
+    /**
+     * A checkpoint latency headline: candidate / baseline at one quantile, the point and its CI of one statistic.
+     *
+     * @param quantile             0.5 (p50) or 0.99 (p99)
+     * @param method               "paired" (median of per-round ratios of each round's quantile, order-statistic CI) or
+     *                             "unpaired" (ratio of the quantiles of the checkpoints pooled per series, percentile
+     *                             bootstrap CI over checkpoints)
+     * @param outcome              too-few-rounds (no CI), equivalent, no-difference, small-difference or claim
+     * @param claim                true only for the outcome that claims a difference
+     * @param point                candidate / baseline latency (below 1: the candidate acknowledges sooner)
+     * @param ci                   the CI of {@code point}; both ends "NaN" when there is none
+     * @param rounds               rounds in which both ran checkpoints
+     * @param baselineCheckpoints  the baseline's checkpoints
+     * @param candidateCheckpoints the candidate's checkpoints
+     * @param baselineSeconds      the baseline's pooled quantile (s)
+     * @param candidateSeconds     the candidate's pooled quantile (s)
+     * @param sentence             the headline as the reports print it
+     */
+    public record LatencyHeadline(double quantile, String method, Verdict.Outcome outcome, boolean claim, double point,
+                                  Interval ci, int rounds, int baselineCheckpoints, int candidateCheckpoints,
+                                  double baselineSeconds, double candidateSeconds, String sentence) {
     }
 
     /**

@@ -15,8 +15,11 @@ import workbench.reports.model.Run;
 import workbench.reports.stats.Comparisons;
 import workbench.reports.stats.ForkSpread;
 import workbench.reports.stats.Interval;
+import workbench.reports.stats.LiveMetric;
+import workbench.reports.stats.LiveSummary;
 import workbench.reports.stats.Metric;
 import workbench.reports.stats.References;
+import workbench.reports.stats.Series;
 import workbench.reports.stats.SeriesSummary;
 import workbench.reports.stats.Summary;
 import workbench.reports.stats.Verdict;
@@ -59,7 +62,7 @@ public final class SummaryJson implements RunWriter {
 
     public RunSummary of(Run run) {
         String baseline = this.baseline != null ? this.baseline : Comparisons.baseline(run);
-        List<RunSummary.SeriesFigures> series = SeriesSummary.of(run).stream().map(SummaryJson::series).toList();
+        List<RunSummary.SeriesFigures> series = Series.of(run).stream().map(SummaryJson::series).toList();
         List<RunSummary.Pair> pairs = Comparisons.against(run, baseline).stream().map(SummaryJson::pair).toList();
         List<References.Ratio> references = References.of(run);
         List<RunSummary.CeilingFraction> ceilings = references.stream().filter(References.Ratio::ceiling)
@@ -88,19 +91,39 @@ public final class SummaryJson implements RunWriter {
         return new CompareSummary(SCHEMA, "compare", set.naming(), set.differing(), groups, deltas, set.warnings());
     }
 
-    private static RunSummary.SeriesFigures series(SeriesSummary s) {
+    private static RunSummary.SeriesFigures series(Series series) {
+        SeriesSummary s = SeriesSummary.of(series);
         Map<String, Summary> metrics = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
             metrics.put(m.column(), s.get(m));
         }
-        return new RunSummary.SeriesFigures(s.key(), s.status(), s.label(), s.n(), metrics);
+        return new RunSummary.SeriesFigures(s.key(), s.status(), s.label(), s.n(), metrics, live(series));
+    }
+
+    /** a live series' figures, by the code the live tables use; null for a bulk series */
+    private static RunSummary.LiveSeriesFigures live(Series series) {
+        var checkpoints = LiveSummary.checkpoints(series);
+        var precopy = LiveSummary.precopy(series);
+        if (checkpoints.isEmpty() && precopy.isEmpty()) {
+            return null;
+        }
+        String workload = checkpoints.isPresent() ? "checkpoint" : "precopy";
+        Map<String, Summary> metrics = new LinkedHashMap<>();
+        for (LiveMetric m : LiveMetric.of(workload)) {
+            metrics.put(m.column(), Summary.of(series.trials().stream().mapToDouble(m::of).filter(Double::isFinite).toArray()));
+        }
+        return new RunSummary.LiveSeriesFigures(workload, metrics, checkpoints.orElse(null), precopy.orElse(null));
     }
 
     private static RunSummary.Pair pair(Comparisons.SeriesComparison c) {
         List<RunSummary.Headline> cpu = new ArrayList<>();
         c.cpuVerdicts().forEach(v -> cpu.add(headline(v)));
+        List<RunSummary.LatencyHeadline> latency = c.latency().stream().map(l -> new RunSummary.LatencyHeadline(l.quantile(),
+                l.paired() ? "paired" : "unpaired", l.outcome(), l.outcome() == Verdict.Outcome.CLAIM, l.ratio(), l.ci(),
+                l.rounds(), l.baselineCheckpoints(), l.candidateCheckpoints(), l.baselineLatency(), l.candidateLatency(),
+                l.sentence())).toList();
         return new RunSummary.Pair(c.context(), c.baseline().key(), c.candidate().key(), c.candidate().status(),
-                headline(c.verdict()), cpu);
+                headline(c.verdict()), cpu, latency);
     }
 
     private static RunSummary.Headline headline(Verdict v) {

@@ -114,9 +114,15 @@ public final class Comparisons {
             return context() + ": " + verdict().sentence();
         }
 
+        /** the pair's checkpoint latency at p50 and p99, when both series ran checkpoints; none otherwise */
+        public List<LatencyComparison> latency() {
+            return LatencyComparison.of(this);
+        }
+
         /**
-         * The headline lines of this pair: the time, then each CPU figure, e.g. "loopback: vectored
-         * saves …", "loopback: vectored uses 24.2% less sender thread CPU per GiB than scalar …"
+         * The headline lines of this pair: the time, then each CPU figure, then for checkpoints each
+         * latency quantile, e.g. "loopback: vectored saves …", "loopback: vectored uses 24.2% less
+         * sender thread CPU per GiB than scalar …", "loopback: vectored's pause-to-ack latency p99 is …"
          */
         public List<String> sentences() {
             List<String> lines = new ArrayList<>();
@@ -124,6 +130,7 @@ public final class Comparisons {
             for (Verdict v : cpuVerdicts()) {
                 lines.add(context() + ": " + v.sentence());
             }
+            latency().forEach(l -> lines.add(l.sentence()));
             return List.copyOf(lines);
         }
     }

@@ -52,22 +52,39 @@ public record Verdict(Outcome outcome, Comparison comparison, double minEffect) 
     }
 
     public static Verdict of(Comparison c, double minEffect) {
-        Interval ci = c.ratioCi();
+        return new Verdict(outcome(c.ratioCi(), minEffect), c, minEffect);
+    }
+
+    /** what an interval of a ratio lets us say against 1 and the margin [1/(1+m), 1+m] of m = {@code minEffect} */
+    public static Outcome outcome(Interval ci, double minEffect) {
         double high = 1 + minEffect;
         double low = 1 / high;
-        Outcome outcome;
         if (!ci.defined()) {
-            outcome = Outcome.TOO_FEW_ROUNDS;
+            return Outcome.TOO_FEW_ROUNDS;
         } else if (ci.low() >= low && ci.high() <= high) {
-            outcome = Outcome.EQUIVALENT;
+            return Outcome.EQUIVALENT;
         } else if (ci.contains(1)) {
-            outcome = Outcome.NO_DIFFERENCE;
+            return Outcome.NO_DIFFERENCE;
         } else if (ci.low() > high || ci.high() < low) {
-            outcome = Outcome.CLAIM;
-        } else {
-            outcome = Outcome.SMALL_DIFFERENCE;
+            return Outcome.CLAIM;
         }
-        return new Verdict(outcome, c, minEffect);
+        return Outcome.SMALL_DIFFERENCE;
+    }
+
+    /**
+     * the words of an outcome that claims nothing, as every headline says them: "no verdict", "equivalent within ±2%",
+     * "no significant difference", "a small difference within reach of the ±2% margin"; null for {@link Outcome#CLAIM},
+     * whose words name the effect
+     */
+    public static String words(Outcome outcome, double minEffect) {
+        String margin = "±" + percent(minEffect);
+        return switch (outcome) {
+            case TOO_FEW_ROUNDS -> "no verdict";
+            case EQUIVALENT -> "equivalent within " + margin;
+            case NO_DIFFERENCE -> "no significant difference";
+            case SMALL_DIFFERENCE -> "a small difference within reach of the " + margin + " margin";
+            case CLAIM -> null;
+        };
     }
 
     /** the run's --min-effect as recorded in its settings; the default for runs that did not record one */
@@ -112,14 +129,7 @@ public record Verdict(Outcome outcome, Comparison comparison, double minEffect) 
     public String sentence() {
         Comparison c = comparison;
         String pair = (time() ? "" : quantity() + ", ") + c.candidate() + " vs " + c.baseline() + ": ";
-        String margin = "±" + percent(minEffect);
-        String claim = switch (outcome) {
-            case TOO_FEW_ROUNDS -> pair + "no verdict";
-            case EQUIVALENT -> pair + "equivalent within " + margin;
-            case NO_DIFFERENCE -> pair + "no significant difference";
-            case SMALL_DIFFERENCE -> pair + "a small difference within reach of the " + margin + " margin";
-            case CLAIM -> effect();
-        };
+        String claim = outcome == Outcome.CLAIM ? effect() : pair + words(outcome, minEffect);
         int n = c.rounds();
         String point = format("%s %.2f×, median of %d per-round ratio%s", time() ? "speedup" : "ratio", c.medianRatio(), n,
                 n == 1 ? "" : "s");

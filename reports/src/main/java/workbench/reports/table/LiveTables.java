@@ -1,15 +1,14 @@
 package workbench.reports.table;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import workbench.reports.model.LiveFigures;
 import workbench.reports.model.Run;
 import workbench.reports.stats.Interval;
-import workbench.reports.stats.MedianInterval;
+import workbench.reports.model.LiveFigures;
+import workbench.reports.stats.LatencyComparison;
+import workbench.reports.stats.LiveSummary;
 import workbench.reports.stats.Series;
-import workbench.reports.stats.Summary;
 
 /**
  * The tables of live workloads, one row per series over its measured trials: a pre-copy's
@@ -25,7 +24,7 @@ public final class LiveTables {
             + " clock, pooled over the measured trials; mean with its 95% CI (Student's t over checkpoints, which are not"
             + " independent: a guide, not a test), p50 with its distribution-free 95% CI. ack path: the p50 of empty"
             + " checkpoints (no page), the fixed cost in every latency. paused: the fraction of the run the guest was"
-            + " paused; digests at checked checkpoints are timed apart and kept out of latency, paused time and rate.";
+            + " paused; digests at checked checkpoints are timed apart and kept out of latency, paused time and rate. " + LatencyComparison.NOTE;
 
     private LiveTables() {
     }
@@ -34,31 +33,27 @@ public final class LiveTables {
     public static Optional<Table> checkpoints(Run run) {
         List<List<String>> rows = new ArrayList<>();
         for (Series s : Series.of(run)) {
-            List<LiveFigures.CheckpointFigures> f = checkpointFigures(s);
-            if (f.isEmpty()) {
-                continue;
-            }
-            double[] ms = f.stream().flatMap(c -> c.latencies().stream()).mapToDouble(x -> x * 1e3).toArray();
-            double[] calibration = f.stream().flatMap(c -> c.calibration().stream()).mapToDouble(x -> x * 1e3).toArray();
-            Summary sum = Summary.of(ms);
-            Interval p50 = MedianInterval.of(ms, Summary.CONFIDENCE);
-            long checked = f.stream().mapToLong(c -> c.checked().size()).sum();
-            long count = f.stream().mapToLong(LiveFigures.CheckpointFigures::count).sum();
-            double pages = f.stream().flatMap(c -> c.pages().stream()).mapToLong(Long::longValue).sum() / (double) count;
-            rows.add(List.of(s.key().network(), name(s), Long.toString(count),
-                    Cells.fixed(sum.mean(), 2) + " (" + Cells.interval(sum.ci(), 2) + ")",
-                    Cells.fixed(percentile(ms, 0.5), 2) + (p50.defined() ? " (" + Cells.interval(p50, 2) + ")" : ""),
-                    Cells.fixed(percentile(ms, 0.9), 2), Cells.fixed(percentile(ms, 0.99), 2), Cells.fixed(sum.max(), 2),
-                    Cells.fixed(percentile(calibration, 0.5), 3), Cells.fixed(pages, 0),
-                    Cells.fixed(median(f.stream().mapToDouble(LiveFigures.CheckpointFigures::perSecond).toArray()), 1),
-                    Cells.fixed(100 * median(f.stream().mapToDouble(LiveFigures.CheckpointFigures::pausedFraction).toArray()), 1) + "%",
-                    checked + " ok", Cells.fixed(f.stream().mapToDouble(LiveFigures.CheckpointFigures::digestSeconds).sum(), 2)));
+            LiveSummary.checkpoints(s).ifPresent(c -> rows.add(List.of(s.key().network(), name(s),
+                    Long.toString(c.checkpoints()),
+                    ms(c.latency().mean(), 2) + " (" + Cells.interval(ms(c.latency().ci()), 2) + ")",
+                    ms(c.p50(), 2) + (c.p50Ci().defined() ? " (" + Cells.interval(ms(c.p50Ci()), 2) + ")" : ""),
+                    ms(c.p90(), 2), ms(c.p99(), 2), ms(c.latency().max(), 2), ms(c.ackPath(), 3),
+                    Cells.fixed(c.pagesPerCheckpoint(), 0), Cells.fixed(c.checkpointsPerSecond(), 1),
+                    Cells.fixed(100 * c.pausedFraction(), 1) + "%", c.digests() + " ok", Cells.fixed(c.digestSeconds(), 2))));
         }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(right(List.of("network", "strategy", "checkpoints", "mean ms (95% CI)", "p50 ms (95% CI)",
                 "p90 ms", "p99 ms", "max ms", "ack path ms", "pages/ckpt", "ckpt/s", "paused", "digests", "digest s"), rows));
+    }
+
+    private static String ms(double seconds, int decimals) {
+        return Cells.fixed(1e3 * seconds, decimals);
+    }
+
+    private static Interval ms(Interval seconds) {
+        return seconds.defined() ? new Interval(1e3 * seconds.low(), 1e3 * seconds.high()) : seconds;
     }
 
     /** the seed table's counts per checkpoint (the checkpoints' sections only), when the run has checkpoints */
@@ -97,39 +92,15 @@ public final class LiveTables {
         return new Table(header, align, rows);
     }
 
-    /** the q-quantile by linear interpolation at 1 + (n − 1)q (R type 7), as the box plots use */
-    public static double percentile(double[] values, double q) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] v = values.clone();
-        Arrays.sort(v);
-        double h = (v.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(v.length - 1, lo + 1);
-        return v[lo] + (h - lo) * (v[hi] - v[lo]);
-    }
-
     /** the pre-copy table, when the run has pre-copy trials */
     public static Optional<Table> precopy(Run run) {
         List<List<String>> rows = new ArrayList<>();
         for (Series s : Series.of(run)) {
-            List<LiveFigures.PrecopyFigures> f = s.trials().stream()
-                    .flatMap(t -> t.liveFigures().flatMap(LiveFigures::precopyFigures).stream()).toList();
-            if (f.isEmpty()) {
-                continue;
-            }
-            long converged = f.stream().filter(LiveFigures.PrecopyFigures::converged).count();
-            double[] total = s.trials().stream().mapToDouble(t -> t.transferSeconds()).toArray();
-            rows.add(List.of(s.key().network(), name(s), converged + "/" + f.size()
-                            + (converged < f.size() ? " (NOT converged: " + (f.size() - converged) + ")" : ""),
-                    Cells.fixed(median(f.stream().mapToDouble(LiveFigures.PrecopyFigures::livePasses).toArray()), 1),
-                    Cells.fixed(median(total), 3),
-                    Cells.fixed(1e3 * median(f.stream().mapToDouble(LiveFigures.PrecopyFigures::downtimeSeconds).toArray()), 1),
-                    Cells.fixed(1e3 * max(f.stream().mapToDouble(LiveFigures.PrecopyFigures::downtimeSeconds).toArray()), 1),
-                    Cells.fixed(median(f.stream().mapToDouble(LiveFigures.PrecopyFigures::writesPerSecond).toArray()), 0),
-                    Cells.fixed(median(s.trials().stream().mapToDouble(t -> t.counts().streamBytes() / 1048576.0).toArray()), 1),
-                    Cells.fixed(1e3 * f.get(0).maxDowntime(), 0)));
+            LiveSummary.precopy(s).ifPresent(p -> rows.add(List.of(s.key().network(), name(s), p.converged() + "/" + p.trials()
+                            + (p.converged() < p.trials() ? " (NOT converged: " + (p.trials() - p.converged()) + ")" : ""),
+                    Cells.fixed(p.passes(), 1), Cells.fixed(p.totalSeconds(), 3), ms(p.downtimeSeconds(), 1),
+                    ms(p.maxDowntime(), 1), Cells.fixed(p.writesPerSecond(), 0), Cells.fixed(p.mibSent(), 1),
+                    ms(p.allowedDowntime(), 0))));
         }
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -148,19 +119,5 @@ public final class LiveTables {
         StringBuilder b = new StringBuilder(s.key().strategy());
         s.key().params().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.append(s.verified() ? "" : " (unverified)").toString();
-    }
-
-    static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    private static double max(double[] values) {
-        return Arrays.stream(values).max().orElse(Double.NaN);
     }
 }

@@ -9,11 +9,14 @@ import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import workbench.reports.files.AtomicFile;
 import workbench.reports.files.RunWriter;
 import workbench.reports.model.Cpu;
+import workbench.reports.model.LiveFigures;
 import workbench.reports.model.Run;
 import workbench.reports.model.TrialResult;
+import workbench.reports.stats.LiveMetric;
 import workbench.reports.stats.Metric;
 
 /**
@@ -30,12 +33,20 @@ import workbench.reports.stats.Metric;
  * {@code sender.threadUser}); a derived figure's column is its {@link Metric#column()} key, as in
  * summary.json. Each swept setting adds a {@code param.<option>} column after {@code role}, the option
  * name kept as run.json keeps it; a whole-number value is written as an integer ("128", never "128.0").
+ *
+ * <p>After them, {@code workload} (bulk, precopy or checkpoint) and the live figures, empty for a trial of
+ * another workload: each {@link LiveMetric} by its column (latency quantiles and times in seconds), then
+ * {@code precopyConverged} (true or false) and {@code precopyPassBytes}, the stream bytes of each pass in
+ * order, the stop-and-copy pass last, separated by ';'.
  */
 public final class TrialsCsv implements RunWriter {
     public static final String FILE_NAME = "trials.csv";
 
     private static final List<Metric> DERIVED = List.of(Metric.GBIT_PER_SECOND, Metric.MIB_PER_SECOND,
             Metric.SENDER_THREAD_CPU_PER_GIB, Metric.SENDER_PROCESS_CPU_PER_GIB, Metric.RECEIVER_PROCESS_CPU_PER_GIB);
+
+    /** the workload column of a trial without live figures */
+    private static final String BULK = "bulk";
 
     private static final Pattern WHOLE_DECIMAL = Pattern.compile("-?\\d+\\.0+");
 
@@ -68,6 +79,11 @@ public final class TrialsCsv implements RunWriter {
         h.addAll(List.of("retransmits", "machineBusy", "machineSteal", "machineUser", "mispredictions",
                 "senderPeakRss", "receiverPeakRss"));
         DERIVED.forEach(m -> h.add(m.column()));
+        h.add("workload");
+        for (LiveMetric m : LiveMetric.values()) {
+            h.add(m.column());
+        }
+        h.addAll(List.of("precopyConverged", "precopyPassBytes"));
         return h;
     }
 
@@ -87,6 +103,14 @@ public final class TrialsCsv implements RunWriter {
                 number(t.machineUser()), integer(t.mispredictions()), integer(t.senderPeakRss()),
                 integer(t.receiverPeakRss())));
         DERIVED.forEach(m -> r.add(number(m.of(t))));
+        r.add(t.liveFigures().map(LiveFigures::workload).orElse(BULK));
+        for (LiveMetric m : LiveMetric.values()) {
+            r.add(whole(number(m.of(t)))); // counts as integers ("60", not "60.0")
+        }
+        var precopy = t.liveFigures().flatMap(LiveFigures::precopyFigures);
+        r.add(precopy.map(p -> Boolean.toString(p.converged())).orElse(""));
+        r.add(precopy.map(p -> p.passes().stream().map(pass -> Long.toString(pass.bytes())).collect(Collectors.joining(";")))
+                .orElse(""));
         return r;
     }
 
@@ -107,7 +131,12 @@ public final class TrialsCsv implements RunWriter {
 
     /** shortest round-tripping decimal, never in exponent form, never with a locale's comma */
     static String number(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).toPlainString() : "";
+        if (!Double.isFinite(value)) {
+            return "";
+        }
+        BigDecimal plain = BigDecimal.valueOf(value);
+        BigDecimal stripped = plain.stripTrailingZeros(); // 3.0E-4 is "0.0003", not "0.00030"; 128.0 stays "128.0"
+        return (stripped.scale() > 0 ? stripped : plain).toPlainString();
     }
 
     private static void line(StringBuilder out, List<String> fields) {

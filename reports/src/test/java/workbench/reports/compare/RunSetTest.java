@@ -73,6 +73,49 @@ class RunSetTest {
         assertThat(RunSet.of(List.of(a, fewerTrials), RunSet.RamCheck.REJECT).differing()).containsExactly("trials");
     }
 
+    /** a checkpoint run (its manifest says so) of one trial of 101 checkpoints per strategy, vectored's latencies scaled */
+    static Run checkpointRun(String id, double vectored) {
+        Run stub = StubRun.create();
+        Run run = new Run(stub.schema(), id, stub.manifest(), List.of(
+                workbench.reports.stats.LatencyComparisonTest.checkpoints(0, "scalar",
+                        workbench.reports.stats.LatencyComparisonTest.millis(101, 1)),
+                workbench.reports.stats.LatencyComparisonTest.checkpoints(0, "vectored",
+                        workbench.reports.stats.LatencyComparisonTest.millis(101, vectored))), true, null);
+        return with(run, id, workload("checkpoint"), Map.of());
+    }
+
+    static UnaryOperator<RunSettings> workload(String workload) {
+        return s -> {
+            List<workbench.reports.model.Setting> entries = new java.util.ArrayList<>(s.entries());
+            entries.add(workbench.reports.model.Setting.of(RunSet.WORKLOAD_SETTING, workbench.reports.model.SettingKind.ENUM,
+                    "sender", workload));
+            return new RunSettings(s.ram(), s.networks(), s.strategies(), s.rounds(), s.statistics(), entries);
+        };
+    }
+
+    @Test
+    void runsOfDifferentWorkloadsAreRefusedWithTheReasonInOneLine() {
+        Run bulk = StubRun.create();
+        Run ckpt = checkpointRun("c", 0.5);
+        assertThatThrownBy(() -> RunSet.of(List.of(bulk, ckpt), RunSet.RamCheck.WARN))
+                .isInstanceOf(IncomparableRunsException.class)
+                .hasMessageStartingWith("the runs' workloads differ (bulk vs checkpoint): ")
+                .hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(((IncomparableRunsException) e).fix()).isEqualTo("compare runs of one --workload"));
+        assertThat(RunSet.workload(bulk)).isEqualTo("bulk");
+        assertThat(CompareTables.checkpoints(RunSet.of(List.of(bulk, StubRun.create()), RunSet.RamCheck.REJECT))).isEmpty();
+    }
+
+    @Test
+    void checkpointRunsLayTheirLatencyTablesSideBySideEachRowLedByItsGroup() {
+        RunSet set = RunSet.of(List.of(checkpointRun("a", 0.5), checkpointRun("b", 0.25)), RunSet.RamCheck.REJECT);
+        workbench.reports.table.Table t = CompareTables.checkpoints(set).orElseThrow();
+        assertThat(t.header().subList(0, 3)).containsExactly("group", "network", "strategy");
+        assertThat(t.rows()).extracting(r -> r.get(0) + " " + r.get(2) + " " + r.get(5).split(" ")[0])
+                .containsExactly("a scalar 51.00", "a vectored 25.50", "b scalar 51.00", "b vectored 12.75");
+        assertThat(CompareTables.precopy(set)).isEmpty();
+    }
+
     /** the stub run with its settings changed and its environment extended */
     static Run with(Run run, String id, UnaryOperator<RunSettings> change, Map<String, String> environment) {
         Map<String, String> e = new LinkedHashMap<>(run.manifest().environment());

@@ -76,7 +76,7 @@ class LiveTablesTest {
         List<Figure> figures = LiveCharts.of(run);
         assertThat(figures).extracting(Figure::name).containsExactly("checkpoint-latency-cdf");
         assertThat(((XYChart) figures.get(0).chart()).getSeriesMap()).hasSize(4);
-        assertThat(LiveTables.percentile(new double[] {1, 2, 3, 4, 5}, 0.9)).isEqualTo(4.6);
+        assertThat(workbench.reports.stats.Quantile.of(new double[] {1, 2, 3, 4, 5}, 0.9)).isEqualTo(4.6);
     }
 
     @Test
