@@ -37,9 +37,24 @@ class LiveRunIT {
             assertThat(t.get("status").asText()).isEqualTo("verified");
             assertThat(t.get("live").get("precopy").get("passes").get(0).get("pages").asLong()).isEqualTo(4096);
         }
+        Path preDir;
         try (Stream<Path> s = Files.list(pre)) {
-            assertThat(Files.readString(s.filter(Files::isDirectory).findFirst().orElseThrow().resolve("summary.md")))
-                    .contains("## Pre-copy");
+            preDir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(preDir.resolve("summary.md"))).contains("## Pre-copy");
+        List<String> csv = Files.readAllLines(preDir.resolve("trials.csv"));
+        List<String> header = List.of(csv.get(0).split(",", -1));
+        for (String row : csv.subList(1, csv.size())) {
+            String[] cells = row.split(",", -1);
+            assertThat(cells[header.indexOf("workload")]).isEqualTo("precopy");
+            assertThat(cells[header.indexOf("precopyConverged")]).isIn("true", "false");
+            assertThat(cells[header.indexOf("precopyPassBytes")]).matches("\\d+(;\\d+)+");
+            assertThat(cells[header.indexOf("checkpoints")]).isEmpty();
+        }
+        JsonNode preSummary = new ObjectMapper().readTree(preDir.resolve("summary.json").toFile());
+        for (JsonNode series : preSummary.get("series")) {
+            assertThat(series.get("live").get("precopy").get("trials").asInt()).isEqualTo(1);
+            assertThat(series.get("live").get("metrics").get("precopyDowntimeSeconds").get("n").asInt()).isEqualTo(1);
         }
 
         Path ckpt = tmp.resolve("ckpt");
@@ -60,6 +75,37 @@ class LiveRunIT {
             dir = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         assertThat(dir.resolve("charts").resolve("checkpoint-latency-cdf.png")).exists();
+
+        // the live figures in trials.csv and summary.json, the latency headline (one trial a strategy: unpaired)
+        assertThat(ran.out()).contains("pause-to-ack latency p50", "pause-to-ack latency p99", "unpaired: 1 paired round")
+                .contains("a 95% CI of a p99 needs at least 299 checkpoints a side");
+        csv = Files.readAllLines(dir.resolve("trials.csv"));
+        header = List.of(csv.get(0).split(",", -1));
+        for (String row : csv.subList(1, csv.size())) {
+            String[] cells = row.split(",", -1);
+            assertThat(cells[header.indexOf("workload")]).isEqualTo("checkpoint");
+            assertThat(cells[header.indexOf("checkpoints")]).isEqualTo("40");
+            assertThat(Double.parseDouble(cells[header.indexOf("checkpointLatencyP99Seconds")]))
+                    .isGreaterThanOrEqualTo(Double.parseDouble(cells[header.indexOf("checkpointLatencyP50Seconds")]));
+        }
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        for (JsonNode series : summary.get("series")) {
+            assertThat(series.get("live").get("checkpoints").get("checkpoints").asInt()).isEqualTo(40);
+        }
+        JsonNode latency = summary.get("pairs").get(0).get("latency");
+        assertThat(latency).hasSize(2);
+        assertThat(latency.get(0).get("method").asText()).isEqualTo("unpaired");
+        assertThat(latency.get(1).get("outcome").asText()).isEqualTo("too-few-rounds"); // 40 checkpoints bound no p99
+        assertThat(ran.out()).contains(latency.get(0).get("sentence").asText());
+
+        // compare: two checkpoint runs side by side; a checkpoint run beside a pre-copy run refused in one line
+        ran = Jar.run("compare", dir.toString(), dir.toString(), "--out", tmp.resolve("cmp").toString());
+        assertThat(ran.exit()).as(ran.err()).isZero();
+        assertThat(ran.out()).contains("checkpoints:", "p99 ms", "pause-to-ack latency p50");
+        ran = Jar.run("compare", dir.toString(), preDir.toString(), "--out", tmp.resolve("cmp2").toString());
+        assertThat(ran.exit()).isEqualTo(2);
+        assertThat(ran.err().strip().lines()).as(ran.err()).hasSize(1);
+        assertThat(ran.err()).contains("the runs' workloads differ (checkpoint vs precopy)");
     }
 
     @Test
