@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
+import workbench.reports.model.LiveFigures;
 import workbench.reports.model.Run;
 import workbench.reports.model.Setting;
 
@@ -101,13 +102,17 @@ public record Verdict(Outcome outcome, Comparison comparison, double minEffect) 
         }
     }
 
-    /** what every list of headlines says about them, with the run's margin */
+    /** what every list of headlines says about them, with the run's margin (and how latency headlines are made, for checkpoints) */
     public static String note(Run run) {
         return "Each headline is the median of the per-round ratios baseline / candidate (send time; CPU seconds per GiB"
                 + " for the CPU lines), paired by round, with the distribution-free 95% CI of that median (order statistics;"
                 + " it needs at least " + MedianInterval.minValues(Summary.CONFIDENCE) + " paired rounds). A difference is"
                 + " claimed only when the CI excludes 1 and lies wholly outside the ±" + percent(minEffect(run))
-                + " margin (--min-effect, symmetric in the log ratio).";
+                + " margin (--min-effect, symmetric in the log ratio)." + (checkpoints(run) ? " " + LatencyComparison.NOTE : "");
+    }
+
+    private static boolean checkpoints(Run run) {
+        return run.trials().stream().anyMatch(t -> t.liveFigures().flatMap(LiveFigures::checkpointFigures).isPresent());
     }
 
     /** true for the one outcome that claims a difference */

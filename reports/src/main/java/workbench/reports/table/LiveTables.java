@@ -6,7 +6,6 @@ import java.util.Optional;
 import workbench.reports.model.Run;
 import workbench.reports.stats.Interval;
 import workbench.reports.model.LiveFigures;
-import workbench.reports.stats.LatencyComparison;
 import workbench.reports.stats.LiveSummary;
 import workbench.reports.stats.Series;
 
@@ -24,7 +23,7 @@ public final class LiveTables {
             + " clock, pooled over the measured trials; mean with its 95% CI (Student's t over checkpoints, which are not"
             + " independent: a guide, not a test), p50 with its distribution-free 95% CI. ack path: the p50 of empty"
             + " checkpoints (no page), the fixed cost in every latency. paused: the fraction of the run the guest was"
-            + " paused; digests at checked checkpoints are timed apart and kept out of latency, paused time and rate. " + LatencyComparison.NOTE;
+            + " paused; digests at checked checkpoints are timed apart and kept out of latency, paused time and rate.";
 
     private LiveTables() {
     }

@@ -70,6 +70,8 @@ public class LatencyComparisonTest {
         LatencyComparison p99 = l.get(1); // 101 checkpoints cannot bound a p99 at 95%
         assertThat(p99.ci().defined()).isFalse();
         assertThat(p99.outcome()).isEqualTo(Verdict.Outcome.TOO_FEW_ROUNDS);
+        assertThat(Verdict.note(run)).endsWith(LatencyComparison.NOTE).contains("299 for a p99");
+        assertThat(Verdict.note(StubRun.create())).doesNotContain("Latency headlines");
         assertThat(p99.sentence()).isEqualTo("loopback: pause-to-ack latency p99, vectored vs scalar: no verdict (0.50×: "
                 + "50.00 vs 100.00 ms, ratio of the p99s of 101 and 101 checkpoints pooled per strategy; a 95% CI of a p99"
                 + " needs at least 299 checkpoints a side; unpaired: 1 paired round, a paired CI needs 6)");
