@@ -2,7 +2,10 @@ package workbench.reports.warn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import workbench.reports.model.Rounds;
@@ -32,6 +35,11 @@ public enum Warning {
     OUTLIER,
     /** a series' send time moved between the first and the second half of its trials */
     DRIFT,
+    /**
+     * no warm-up round before series are compared: each network's first trial ran before the JIT had
+     * compiled the sending and receiving code, a cost only its series pays
+     */
+    COLD_START,
     /** a series had no receiver to check the RAM it sent (the null network) */
     UNVERIFIED,
     /** other programs used CPU beside the sender and receiver, or the hypervisor stole CPU */
@@ -110,6 +118,7 @@ public enum Warning {
             case HIGH_CV -> series.forEach(s -> highCv(run, s, out));
             case OUTLIER -> series.forEach(s -> outliers(run, s, out));
             case DRIFT -> series.forEach(s -> drift(run, s, out));
+            case COLD_START -> coldStart(run, series, out);
             case UNVERIFIED -> series.stream().filter(s -> !s.verified() && s.key().role() == SeriesRole.UNVERIFIED)
                     .forEach(s -> out.add(new Found(this,
                     s.label(), "no receiver checked the RAM these " + s.trials().size()
@@ -179,6 +188,32 @@ public enum Warning {
                             + " series alike; see the trials-in-order chart, and raise --warmup (now %d) if the early trials"
                             + " are the odd ones", before, first.length, after, second.length, 100 * change,
                     run.manifest().settings().rounds().warmup())));
+        }
+    }
+
+    /**
+     * With {@code --warmup 0} the first series measured in each network (a network has its own
+     * receiver, and a link its own sender) ran its first trial with interpreted code: measured here,
+     * a checkpoint's ack path took 0.5–1 ms in the first trial and 0.05 ms once compiled.
+     */
+    private void coldStart(Run run, List<Series> series, List<Found> out) {
+        if (run.manifest().settings().rounds().warmup() > 0) {
+            return;
+        }
+        Map<String, List<Series>> byNetwork = new LinkedHashMap<>();
+        series.stream().filter(s -> s.key().role() == SeriesRole.STRATEGY)
+                .forEach(s -> byNetwork.computeIfAbsent(s.key().network(), n -> new ArrayList<>()).add(s));
+        for (List<Series> compared : byNetwork.values()) {
+            if (compared.size() < 2) {
+                continue;
+            }
+            Series first = compared.stream().min(Comparator.comparingInt(s -> s.trials().get(0).index())).orElseThrow();
+            int n = first.trials().size();
+            out.add(new Found(this, first.label(), format("no warm-up round (--warmup 0): its trial %d ran before the JIT had"
+                            + " compiled the sending and receiving code, a cost the series after it do not pay (a"
+                            + " checkpoint's ack path measured 0.5–1 ms cold and 0.05 ms warm here)%s; use --warmup 1 or"
+                            + " more before comparing series", first.trials().get(0).index(),
+                    n == 1 ? ", and with one trial it is the series' whole figure" : "")));
         }
     }
 

@@ -74,6 +74,20 @@ class WarningTest {
     }
 
     @Test
+    void withoutWarmUpTheFirstSeriesOfEachNetworkIsNamedAsColdAndWithWarmUpNothing() {
+        SeriesKey vectored = SeriesKey.of("vectored", "loopback");
+        SeriesKey gbe = SeriesKey.of("vectored", "link:gbe");
+        List<TrialResult> trials = List.of(StubRun.simple(0, vectored, TrialStatus.VERIFIED, 0.1),
+                StubRun.simple(1, SCALAR, TrialStatus.VERIFIED, 0.1), StubRun.simple(2, gbe, TrialStatus.VERIFIED, 0.5));
+        assertThat(Warning.check(StubRun.of(trials))).filteredOn(f -> f.warning() == Warning.COLD_START).singleElement()
+                .satisfies(f -> assertThat(f.line()).startsWith("loopback vectored: no warm-up round (--warmup 0): its trial 0 ran")
+                        .contains("with one trial it is the series' whole figure", "use --warmup 1"));
+        Manifest warm = StubRun.manifest(Rounds.fixed(1, 1), java.util.Map.of());
+        assertThat(Warning.check(new Run(Run.SCHEMA, "w", warm, trials, true, null))).extracting(Warning.Found::warning)
+                .doesNotContain(Warning.COLD_START);
+    }
+
+    @Test
     void aRunThatStoppedSaysWhy() {
         Run stopped = run(0.1, 0.1).failed("receiver died");
         assertThat(Warning.check(stopped)).extracting(Warning.Found::line)
