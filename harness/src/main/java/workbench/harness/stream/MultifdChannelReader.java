@@ -91,7 +91,9 @@ public final class MultifdChannelReader {
                 throw error(at, "page-aligned offsets inside block " + IdStrings.shown(name) + " (length 0x"
                         + Long.toHexString(block.length()) + ")", "offset[" + i + "] 0x" + Long.toHexString(offset));
             }
-            pages[i] = block.page((int) (offset / block.pageSize()));
+            // a fresh view, not the block's shared page buffer: a page named twice (in one packet, or on two
+            // channels at once) must not share a position, or the read below waits for bytes it has no room for
+            pages[i] = block.pageView((int) (offset / block.pageSize()));
         }
         long want = (long) normal * MultifdPackets.PAGE_SIZE;
         long got = 0;
