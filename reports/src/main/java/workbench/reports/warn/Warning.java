@@ -249,7 +249,8 @@ public enum Warning {
                 suspect.add("trial " + t.index());
             }
         }
-        double average = wallSeconds > 0 ? outsideSeconds / wallSeconds : 0;
+        // CPU ticks read slightly apart from the machine's: a quiet run's difference can dip below zero, which is none
+        double average = wallSeconds > 0 ? Math.max(0, outsideSeconds / wallSeconds) : 0;
         if (average > OUTSIDE_CORES / 2 || !suspect.isEmpty()) {
             out.add(new Found(this, "run", format("other programs used on average %.2f of %.0f cores in user mode beside the"
                     + " sender and receiver%s; rerun on a quiet machine or compare paired ratios only", average, cores,

@@ -108,6 +108,11 @@ class WarningTest {
         Manifest quietMachine = StubRun.manifest(Rounds.fixed(3, 0), java.util.Map.of("cpu.cores", "2"));
         assertThat(Warning.check(new Run(Run.SCHEMA, "q", quietMachine, List.of(quiet), true, null)))
                 .extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
+        // steal alone raises it; processes' ticks above the machine's read as no outside load, never a negative one
+        TrialResult over = load(3, 0.3, 0.08);
+        Run stolenOnly = new Run(Run.SCHEMA, "s", quietMachine, List.of(over), true, null);
+        assertThat(Warning.check(stolenOnly)).filteredOn(f -> f.warning() == Warning.OUTSIDE_LOAD).singleElement()
+                .satisfies(f -> assertThat(f.text()).startsWith("other programs used on average 0.00 of 2 cores"));
         Run unknownCores = StubRun.of(List.of(loaded));
         assertThat(Warning.check(unknownCores)).extracting(Warning.Found::warning).doesNotContain(Warning.OUTSIDE_LOAD);
     }
