@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import workbench.harness.run.Defaults;
 
 /** issue 12, command line: every help fits 80 columns, labels read as words, exit codes and examples close it. */
 class HelpTest {
@@ -50,7 +51,7 @@ class HelpTest {
                 .containsPattern("--ram=SIZE\\[,SIZE...] .*default\\s+64M").contains("--dup-policy=zero|uniform");
         assertThat(text.substring(text.indexOf("Networks, sockets"), text.indexOf("Trials and statistics:")))
                 .contains("--tcp-nodelay[=on|off", "--net=NETWORK");
-        assertThat(text.substring(text.indexOf("Trials and statistics:"))).containsPattern("--trials=ROUNDS .*default\\s+10");
+        assertThat(text.substring(text.indexOf("Trials and statistics:"))).containsPattern("--trials=ROUNDS .*default\\s+" + Defaults.TRIALS + "\\b");
     }
 
     @Test
