@@ -6,10 +6,12 @@ public final class Defaults {
     }
 
     /**
-     * 64 MiB guests in 200 rounds: measured here (loopback, quiet, README) to give the headline a 95% CI
-     * of about ±3–4% in ~33 s, once the trials' digest stopped costing twice the transfer; 100 rounds gave
-     * ±6–10%, 512 MiB in 10 rounds ±15–30%. The paired per-round ratio gains from many short rounds more
-     * than it loses to the larger CV of a short trial. The seed's 512 MB guest is --preset seed2010's.
+     * 64 MiB guests in 300 rounds: measured here (loopback, quiet, README) to give the headline a 95% CI
+     * of ±2.5–3% in 48–50 s in three runs in a row, once the trials' digest stopped costing twice the
+     * transfer; 200 rounds gave ±3–8% (the widest when the hypervisor stole CPU), 100 rounds with the old
+     * digest ±6–10%, 512 MiB in 10 rounds ±15–30%. The paired per-round ratio gains from many short
+     * rounds more than it loses to the larger CV of a short trial. The seed's 512 MB guest is
+     * --preset seed2010's.
      */
     public static final String RAM = "64M";
     public static final String BLOCKS = "1";
@@ -35,10 +37,10 @@ public final class Defaults {
     public static final String TCP_NODELAY = "off";
     public static final String NET = "loopback";
     /** with {@link #RAM}: many short paired rounds, the order-statistic CI narrowing as 1/√rounds */
-    public static final String TRIALS = "200";
+    public static final String TRIALS = "300";
     public static final String WARMUP = "2";
     /** measured rounds at most when --ci-target adds rounds */
-    public static final String MAX_TRIALS = "600";
+    public static final String MAX_TRIALS = "900";
     public static final String OUT = "results";
     /** direct memory while the guests fit under the JVM's cap, /dev/shm beyond */
     public static final String BACKING = "auto";
