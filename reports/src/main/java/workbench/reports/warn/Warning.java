@@ -60,6 +60,8 @@ public enum Warning {
     public static final double HIGH_CV_LIMIT = 0.10;
     /** how many scaled MADs from the median make a trial an outlier */
     public static final double OUTLIER_MADS = 3;
+    /** outliers named one by one; beyond them the warning says how many */
+    public static final int OUTLIERS_NAMED = 5;
     /** the least deviation, as a fraction of the median, that makes an outlier: tight series' MADs are tiny */
     public static final double OUTLIER_FLOOR = 0.05;
     /** the change of the median send time between a series' halves that counts as drift */
@@ -160,7 +162,10 @@ public enum Warning {
         }
         if (!far.isEmpty()) {
             int warmup = run.manifest().settings().rounds().warmup();
-            out.add(new Found(this, s.label(), String.join(", ", far) + format(" lie%s more than %.0f MADs and %.0f%% from"
+            // a long run's outliers named in full would bury the other warnings: the first few, then how many in all
+            String named = far.size() <= OUTLIERS_NAMED ? String.join(", ", far)
+                    : String.join(", ", far.subList(0, OUTLIERS_NAMED)) + format(", … (%d of %d trials)", far.size(), s.trials().size());
+            out.add(new Found(this, s.label(), named + format(" lie%s more than %.0f MADs and %.0f%% from"
                     + " the median %.4f s; see the trials-in-order chart (early rounds point to too little warm-up:"
                     + " --warmup is %d)", far.size() == 1 ? "s" : "", OUTLIER_MADS, 100 * OUTLIER_FLOOR, median, warmup)));
         }

@@ -52,6 +52,19 @@ class WarningTest {
     }
 
     @Test
+    void manyOutliersAreNamedUpToFiveThenCounted() {
+        double[] times = new double[40];
+        java.util.Arrays.fill(times, 0.100);
+        for (int i = 30; i < 37; i++) {
+            times[i] = 0.200;
+        }
+        assertThat(Warning.check(run(times))).filteredOn(f -> f.warning() == Warning.OUTLIER).singleElement()
+                .satisfies(f -> assertThat(f.text()).startsWith("trial 30 (round 30, 0.2000 s), trial 31")
+                        .contains("trial 34 (round 34, 0.2000 s), … (7 of 40 trials) lie more than 3 MADs")
+                        .doesNotContain("trial 35 ("));
+    }
+
+    @Test
     void aSubPercentStepInATightSeriesIsNoOutlier() {
         // 0.6% from the median is over 3 MADs of these tight trials, but under the 5% floor
         assertThat(Warning.check(run(0.1000, 0.1001, 0.0999, 0.1006))).extracting(Warning.Found::warning)
