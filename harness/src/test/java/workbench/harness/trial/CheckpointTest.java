@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.SinkOptions;
-import workbench.harness.metrics.Clock;
-import workbench.harness.net.Network;
-import workbench.harness.net.Transport;
 import workbench.harness.net.control.CheckpointPlan;
 import workbench.harness.peer.CorruptingPeer;
 import workbench.harness.peer.Peer;
-import workbench.harness.peer.RemoteReceiver;
-import workbench.harness.peer.ServePeer;
-import workbench.harness.serve.LocalServe;
-import workbench.harness.serve.ServeOptions;
-import workbench.harness.strategy.Strategies;
 import workbench.reports.model.LiveFigures;
 import workbench.reports.model.TrialResult;
 import workbench.reports.model.TrialStatus;
@@ -26,9 +18,7 @@ import workbench.workloads.live.Workload;
 import workbench.workloads.live.WorkloadKind;
 import workbench.workloads.live.WritePattern;
 import workbench.workloads.page.Content;
-import workbench.workloads.page.DupPolicy;
 import workbench.workloads.page.Layout;
-import workbench.workloads.ram.RamBacking;
 import workbench.workloads.ram.RamSpec;
 
 /** Checkpoint epochs against a real receiver in this JVM: acks per section, digests at the checked ones. */
@@ -38,24 +28,9 @@ class CheckpointTest {
     private static final Workload TEN = new Workload(WorkloadKind.CHECKPOINT, 20_000, WritePattern.UNIFORM, 1, 300_000_000L, 30,
             5_000_000L, 10, 3);
 
-    private interface PeerMaker {
-        Peer make(Peer served);
-    }
-
-    private static List<TrialResult> trials(List<String> strategies, PeerMaker wrap) throws Exception {
-        Variant v = new Variant(SPEC, SinkOptions.of(32 << 10, 128), 32 << 10, SocketOptions.KERNEL, Map.of(), ReceiveMode.BUFFERED, TEN);
-        try (LocalServe serve = new LocalServe(ServeOptions.local("test", 1L << 30));
-             SenderRams rams = new SenderRams(List.of(SPEC), DupPolicy.ZERO, RamBacking.DIRECT);
-             Peer p = wrap.make(new ServePeer(RemoteReceiver.connect(serve.control(), "test"), Transport.TCP, Optional.empty(),
-                     Optional.empty(), List.of()))) {
-            TrialRunner runner = new TrialRunner(rams, DupPolicy.ZERO, Clock.SYSTEM);
-            List<TrialResult> out = new java.util.ArrayList<>();
-            for (String s : strategies) {
-                out.add(runner.run(new Slot(out.size(), 0, false, 0),
-                        new StrategySeries(new Network.Loopback(), Strategies.byName(s), 0, v), p));
-            }
-            return out;
-        }
+    private static List<TrialResult> trials(List<String> strategies, UnaryOperator<Peer> wrap) throws Exception {
+        return ServedTrials.run(new Variant(SPEC, SinkOptions.of(32 << 10, 128), 32 << 10, SocketOptions.KERNEL, Map.of(),
+                ReceiveMode.BUFFERED, TEN), strategies, wrap);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import workbench.harness.io.PageTable;
@@ -13,14 +13,8 @@ import workbench.harness.io.ReceiveMode;
 import workbench.harness.io.SinkOptions;
 import workbench.harness.io.StreamSink;
 import workbench.harness.metrics.Clock;
-import workbench.harness.net.Network;
-import workbench.harness.net.Transport;
 import workbench.harness.peer.Peer;
-import workbench.harness.peer.RemoteReceiver;
-import workbench.harness.peer.ServePeer;
 import workbench.harness.peer.ThrottledPeer;
-import workbench.harness.serve.LocalServe;
-import workbench.harness.serve.ServeOptions;
 import workbench.harness.strategy.Strategies;
 import workbench.harness.stream.RamTarget;
 import workbench.harness.stream.StreamDecoder;
@@ -58,23 +52,8 @@ class PrecopyTest {
         return new Variant(spec, SinkOptions.of(32 << 10, 128), 32 << 10, SocketOptions.KERNEL, Map.of(), ReceiveMode.BUFFERED, w);
     }
 
-    private interface PeerMaker {
-        Peer make(Peer served);
-    }
-
-    private static List<TrialResult> trials(Variant v, List<String> strategies, PeerMaker wrap) throws Exception {
-        try (LocalServe serve = new LocalServe(ServeOptions.local("test", 1L << 30));
-             SenderRams rams = new SenderRams(List.of(v.ram()), DupPolicy.ZERO, RamBacking.DIRECT);
-             Peer p = wrap.make(new ServePeer(RemoteReceiver.connect(serve.control(), "test"), Transport.TCP, Optional.empty(),
-                     Optional.empty(), List.of()))) {
-            TrialRunner runner = new TrialRunner(rams, DupPolicy.ZERO, Clock.SYSTEM);
-            List<TrialResult> out = new java.util.ArrayList<>();
-            for (String s : strategies) {
-                out.add(runner.run(new Slot(out.size(), 0, false, 0),
-                        new StrategySeries(new Network.Loopback(), Strategies.byName(s), 0, v), p));
-            }
-            return out;
-        }
+    private static List<TrialResult> trials(Variant v, List<String> strategies, UnaryOperator<Peer> wrap) throws Exception {
+        return ServedTrials.run(v, strategies, wrap);
     }
 
     @Test
