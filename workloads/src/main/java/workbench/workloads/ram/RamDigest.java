@@ -79,29 +79,26 @@ public record RamDigest(List<BlockDigest> blocks) {
                 pieces.add(chunk.slice(at, Math.min(PIECE_BYTES, chunk.capacity() - at)));
             }
         }
-        int[][] checks = new int[pieces.size()][];
+        ByteBuffer[] checks = new ByteBuffer[pieces.size()];
         IntStream.range(0, pieces.size()).parallel().forEach(i -> checks[i] = crcs(pieces.get(i)));
         MessageDigest top = sha256();
-        ByteBuffer word = ByteBuffer.allocate(Integer.BYTES);
-        for (int[] piece : checks) {
-            for (int crc : piece) {
-                top.update(word.clear().putInt(crc).flip());
-            }
+        for (ByteBuffer piece : checks) {
+            top.update(piece);
         }
         return HexFormat.of().formatHex(top.digest());
     }
 
-    /** the CRC-32C of each 64 KiB of {@code piece} (the last one shorter) */
-    private static int[] crcs(ByteBuffer piece) {
-        int[] out = new int[(piece.capacity() + CHECK_BYTES - 1) / CHECK_BYTES];
+    /** the CRC-32C of each 64 KiB of {@code piece} (the last one shorter), as big-endian 4-byte words */
+    private static ByteBuffer crcs(ByteBuffer piece) {
+        int count = (piece.capacity() + CHECK_BYTES - 1) / CHECK_BYTES;
+        ByteBuffer out = ByteBuffer.allocate(count * Integer.BYTES);
         CRC32C crc = new CRC32C();
-        for (int i = 0; i < out.length; i++) {
-            int at = i * CHECK_BYTES;
+        for (int at = 0; at < piece.capacity(); at += CHECK_BYTES) {
             crc.reset();
             crc.update(piece.slice(at, Math.min(CHECK_BYTES, piece.capacity() - at)));
-            out[i] = (int) crc.getValue();
+            out.putInt((int) crc.getValue());
         }
-        return out;
+        return out.flip();
     }
 
     private static MessageDigest sha256() {
