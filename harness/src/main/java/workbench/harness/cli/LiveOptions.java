@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 import workbench.harness.failure.ExitCode;
-import workbench.harness.io.ReceiveMode;
 import workbench.harness.failure.UserException;
 import workbench.harness.net.Network;
 import workbench.harness.site.Destination;
@@ -73,14 +72,6 @@ public final class LiveOptions {
         if (w.kind() == WorkloadKind.CHECKPOINT && dest == Destination.QEMU) {
             throw new UserException("--workload checkpoint cannot go to --dest qemu: a QEMU destination cannot acknowledge"
                     + " checkpoints", "use --dest workbench, or --workload precopy for QEMU", ExitCode.INVALID_INPUT);
-        }
-    }
-
-    /** a scatter receiver reads ahead into the next records, so it would wait for a section the sender holds back until its ack */
-    static void checkReceive(Workload w, List<Variant> variants) {
-        if (w.kind() == WorkloadKind.CHECKPOINT && variants.stream().anyMatch(v -> v.receive() == ReceiveMode.SCATTER)) {
-            throw new IllegalArgumentException("--receive scatter does not go with --workload checkpoint: it reads ahead"
-                    + " past a checkpoint's end and would wait for the next; use --receive buffered");
         }
     }
 

@@ -296,7 +296,6 @@ public final class RunCommand implements Callable<Integer> {
             List<String> references = baselineList();
             boolean pinned = t.pin.trim().equalsIgnoreCase("auto") ? Pinning.available() : SweepList.single("--pin", t.pin, SweepList::onOff);
             Workload workload = live.workload(options.dirty().values());
-            LiveOptions.checkReceive(workload, options.variants());
             List<Setting> run = new java.util.ArrayList<>(runSettings());
             run.addAll(LiveOptions.settings(workload));
             RunSettings settings = options.settings(r.dupPolicy, ws, networks, new Rounds(t.trials, t.warmup, target, t.maxTrials),

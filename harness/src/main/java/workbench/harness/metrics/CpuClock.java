@@ -32,9 +32,10 @@ public final class CpuClock {
         Sample end = now();
         double user = (end.threadUserNs() - start.threadUserNs()) / 1e9;
         double cpu = (end.threadCpuNs() - start.threadCpuNs()) / 1e9;
-        return new Cpu(user, Math.max(0, cpu - user), end.processUser() - start.processUser(),
-                end.processSys() - start.processSys(), preciseSeconds(start.processThreads(), end.processThreads(),
-                        end.processUser() + end.processSys() - start.processUser() - start.processSys()));
+        double processUser = end.processUser() - start.processUser();
+        double processSys = end.processSys() - start.processSys();
+        return new Cpu(user, Math.max(0, cpu - user), processUser, processSys,
+                preciseSeconds(start.processThreads(), end.processThreads(), processUser + processSys));
     }
 
     /**

@@ -23,8 +23,9 @@ public record ProcessCpu(long pid, double threadUser, double threadSys, double p
     /** the CPU spent since this reading, read now */
     public Cpu sinceThen() {
         ProcessCpu now = of(pid);
-        return new Cpu(now.threadUser - threadUser, now.threadSys - threadSys, now.processUser - processUser,
-                now.processSys - processSys, CpuClock.preciseSeconds(threads, now.threads,
-                now.processUser + now.processSys - processUser - processSys));
+        double user = now.processUser - processUser;
+        double sys = now.processSys - processSys;
+        return new Cpu(now.threadUser - threadUser, now.threadSys - threadSys, user, sys,
+                CpuClock.preciseSeconds(threads, now.threads, user + sys));
     }
 }

@@ -105,7 +105,7 @@ public final class Migration {
                 throw new IOException("the QEMU source's run state is still " + state + ", not " + SETTLED + ", "
                         + timeout.toMillis() + " ms after its migration completed: its total-time and mbps are not final");
             }
-            pause();
+            Qmp.sleep(1);
         }
         return MigrationStats.of(qmp.execute("query-migrate"));
     }
@@ -114,14 +114,5 @@ public final class Migration {
     @FunctionalInterface
     interface Commands {
         JsonNode execute(String command) throws IOException;
-    }
-
-    private static void pause() throws IOException {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for QEMU's migration figures", e);
-        }
     }
 }

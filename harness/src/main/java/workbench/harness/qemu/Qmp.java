@@ -192,7 +192,7 @@ public final class Qmp implements AutoCloseable {
         return new IOException("QEMU closed its QMP socket" + readFailure);
     }
 
-    private static void sleep(long ms) throws IOException {
+    static void sleep(long ms) throws IOException {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package workbench.harness.run;
 
+import workbench.reports.stats.Comparisons;
+
 /** The one place that holds defaults (picocli reads these constants). */
 public final class Defaults {
     private Defaults() {
@@ -48,8 +50,8 @@ public final class Defaults {
     public static final String PIN = "off";
     /** iperf3 beside the strategies when it is installed */
     public static final String BASELINES = "auto";
-    /** the strategy the headline pairs the others against: the 2010 question's copying write (Comparisons.DEFAULT_BASELINE) */
-    public static final String BASELINE = "scalar";
+    /** the strategy the headline pairs the others against: the 2010 question's copying write */
+    public static final String BASELINE = Comparisons.DEFAULT_BASELINE;
     /** the effect margin of a verdict: ±2% in the log ratio (Verdict.DEFAULT_MIN_EFFECT) */
     public static final String MIN_EFFECT = "2%";
     /** alternating rounds: 20 A/A runs each way on a loaded machine (1 of 20 alternating claimed a difference, 0 of 20 random) gave no reason to shuffle by default */

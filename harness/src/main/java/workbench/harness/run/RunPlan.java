@@ -23,6 +23,7 @@ import workbench.harness.trial.Variant;
 import workbench.reports.model.RunSettings;
 import workbench.reports.model.SeriesKey;
 import workbench.reports.model.SeriesRole;
+import workbench.workloads.live.WorkloadKind;
 import workbench.workloads.page.DupPolicy;
 import workbench.workloads.ram.BackingChoice;
 import workbench.workloads.ram.RamSpec;
@@ -97,6 +98,10 @@ public record RunPlan(List<Variant> variants, DupPolicy dupPolicy, List<WriteStr
                 throw new IllegalArgumentException("--receive scatter cannot take " + s.name() + ": its main stream carries no pages"
                         + " to scatter, and a scatter's restores could clobber pages its channels wrote; use --receive buffered");
             }
+        }
+        if (variants.stream().anyMatch(v -> v.workload().kind() == WorkloadKind.CHECKPOINT && v.receive() == ReceiveMode.SCATTER)) {
+            throw new IllegalArgumentException("--receive scatter does not go with --workload checkpoint: it reads ahead"
+                    + " past a checkpoint's end and would wait for the next; use --receive buffered");
         }
     }
 

@@ -10,6 +10,7 @@ import workbench.harness.io.ReceiveMode;
 import workbench.harness.net.Network;
 import workbench.harness.peer.QemuPeer;
 import workbench.harness.qemu.QemuProcess;
+import workbench.harness.strategy.MultifdStrategy;
 import workbench.harness.strategy.WriteStrategy;
 import workbench.harness.trial.Variant;
 import workbench.workloads.page.DupPolicy;
@@ -18,9 +19,6 @@ import workbench.workloads.page.DupPolicy;
 public enum Destination {
     WORKBENCH,
     QEMU;
-
-    /** the strategy that writes QEMU 7.2's multifd wire format, which a QEMU destination with the multifd capability takes */
-    private static final String MULTIFD = "multifd";
 
     public static Destination parse(String text) {
         try {
@@ -55,8 +53,8 @@ public enum Destination {
                         + ", which QEMU 7.2 refuses", "leave " + s.name() + " out of --strategies");
             }
             for (Variant v : variants) {
-                // several connections are QEMU's multifd only for the strategy that writes its wire format
-                if (s.connections(v.sink()) != 1 && !s.name().equals(MULTIFD)) {
+                // several connections are QEMU's multifd only for the strategy that writes its wire format (a QEMU destination with the multifd capability takes it)
+                if (s.connections(v.sink()) != 1 && !(s instanceof MultifdStrategy)) {
                     refuse("--dest qemu: strategy " + s.name() + " opens " + s.connections(v.sink())
                             + " data connections; a QEMU destination takes one here", "leave " + s.name() + " out of --strategies");
                 }

@@ -151,7 +151,6 @@ public final class TrialRunner {
                 load1.userSince(load0), 0, OptionalLong.empty(), m.senderPeakRss(), m.receiverPeakRss()).withQemu(m.qemu());
     }
 
-    /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */
     /** the error of a sending the trial's deadline cut off: the receiver took no more of the stream */
     static IOException stalled(Duration within, StreamSink sink, IOException e) {
         return new IOException("sending stalled: the receiver took no more of the stream within the trial's"
@@ -173,6 +172,7 @@ public final class TrialRunner {
                 new Counts(sink.bytesPut(), 0, 0, 0, 0, 0, 0), senderCpu, r.cpu(), 0, 0, 0, 0);
     }
 
+    /** what a receiver says of a stream that broke; a receiver gone too is the send's failure with its words */
     static Receipt receiptAfterFailure(Reception reception, IOException sending) throws IOException {
         try {
             return reception.receipt(AFTER_FAILURE);

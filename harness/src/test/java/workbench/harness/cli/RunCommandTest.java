@@ -44,6 +44,12 @@ class RunCommandTest {
     }
 
     @Test
+    void aCheckpointWorkloadWithAScatterReceiverIsRefusedBeforeAnythingRuns() {
+        oneLine(run("--workload", "checkpoint", "--receive", "scatter", "--baselines", "none", "--out", tmp.toString()), 2,
+                "--receive scatter does not go with --workload checkpoint");
+    }
+
+    @Test
     void aBadCiTargetIsInvalidInput() {
         for (String bad : List.of("-1", "200%", "abc", "NaN", "0")) {
             oneLine(run("--ci-target", bad, "--out", tmp.toString()), 2, "--ci-target");

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import workbench.reports.chart.Bar;
 import workbench.reports.chart.ChartFiles;
@@ -144,27 +146,22 @@ public final class CompareReport {
         return List.copyOf(figures);
     }
 
-    /**
-     * One bar per run and series: in a grid of groups × strategies when each run has one context
-     * (network and swept settings), else each bar on its own tick named "group series".
-     */
+    /** One bar per run and series, grouped by run (by run and context when any run has several); {@link #grid} fills the gaps. */
     private static List<Bar> bars(RunSet set, Metric metric) {
         return bars(set, metric, s -> true);
     }
 
     private static List<Bar> bars(RunSet set, Metric metric, java.util.function.Predicate<SeriesSummary> which) {
-        boolean oneContext = set.members().stream().allMatch(m -> SeriesSummary.of(m.run()).stream().filter(which)
+        Map<RunSet.Member, List<SeriesSummary>> series = new LinkedHashMap<>();
+        set.members().forEach(m -> series.put(m, SeriesSummary.of(m.run()).stream().filter(which).toList()));
+        boolean oneContext = series.values().stream().allMatch(l -> l.stream()
                 .map(s -> Charts.context(s.key(), s.status())).distinct().count() <= 1);
-        List<String> labels = set.members().stream().flatMap(m -> SeriesSummary.of(m.run()).stream().filter(which))
-                .map(SeriesSummary::label).toList();
-        boolean labelsApart = labels.stream().distinct().count() == labels.size(); // "loopback vectored", "unix vectored"
         List<Bar> bars = new ArrayList<>();
         for (RunSet.Member m : set.members()) {
-            for (SeriesSummary s : SeriesSummary.of(m.run()).stream().filter(which).toList()) {
+            for (SeriesSummary s : series.get(m)) {
                 Summary sum = s.get(metric);
                 String category = oneContext ? m.group() : m.group() + " · " + Charts.context(s.key(), s.status());
-                bars.add(new Bar(category, s.key().strategy(), sum.mean(), sum.ci().halfWidth(),
-                        labelsApart ? s.label() : m.group() + " · " + s.label()));
+                bars.add(new Bar(category, s.key().strategy(), sum.mean(), sum.ci().halfWidth()));
             }
         }
         return bars;
@@ -201,7 +198,7 @@ public final class CompareReport {
             // our strategies only: a ceiling's (iperf3's) CPU is not measured as ours is
             for (Bar b : bars(set, m, s -> s.key().role() == SeriesRole.STRATEGY || s.key().role() == SeriesRole.UNVERIFIED)) {
                 String side = m == Metric.SENDER_PROCESS_CPU_PER_GIB ? "sender" : "receiver";
-                bars.add(new Bar(b.category(), b.series() + " " + side, b.value(), b.halfWidth(), b.alone() + " " + side));
+                bars.add(new Bar(b.category(), b.series() + " " + side, b.value(), b.halfWidth()));
             }
         }
         return bars;

@@ -37,18 +37,6 @@ import workbench.reports.warn.Warning;
 public final class HtmlReport implements RunWriter {
     public static final String FILE_NAME = "report.html";
 
-    /** the strategy pairs are against; null: the run's own (its --baseline, else {@link Comparisons#DEFAULT_BASELINE}) */
-    private final String baseline;
-
-    /** compares every strategy with the run's baseline ({@link Comparisons#baseline}) */
-    public HtmlReport() {
-        this.baseline = null;
-    }
-
-    public HtmlReport(String baseline) {
-        this.baseline = baseline;
-    }
-
     /** renders the charts and writes report.html (use {@link #write(Run, List, Path)} when they are rendered) */
     @Override
     public void write(Run run, Path dir) throws IOException {
@@ -69,7 +57,7 @@ public final class HtmlReport implements RunWriter {
                 .append("</p>\n</header>\n");
 
         b.append("<section id=\"headline\">\n<h2>Result</h2>\n");
-        b.append(headline(run, baseline != null ? baseline : Comparisons.baseline(run)));
+        b.append(headline(run, Comparisons.baseline(run)));
         List<String> rates = AchievedRates.lines(run);
         if (!rates.isEmpty()) {
             b.append("<ul class=\"rates\" id=\"rates\">\n");

@@ -44,10 +44,6 @@ public enum LiveMetric {
         this.figure = figure;
     }
 
-    /** "checkpoint" or "precopy": the workload whose trials have this figure */
-    public String workload() {
-        return workload;
-    }
 
     /** the stable lowerCamelCase key of trials.csv's column and summary.json's metric */
     public String column() {
@@ -60,7 +56,7 @@ public enum LiveMetric {
     }
 
     public double of(TrialResult t) {
-        return t.liveFigures().filter(f -> f.workload().equals(workload)).map(figure::applyAsDouble).orElse(Double.NaN);
+        return t.liveFigures().map(figure::applyAsDouble).orElse(Double.NaN); // NaN too where the trial's figures are another workload's
     }
 
     private static ToDoubleFunction<LiveFigures> checkpoint(ToDoubleFunction<LiveFigures.CheckpointFigures> f) {
