@@ -36,6 +36,10 @@ import workbench.reports.stats.Summary;
  * rule; every chart has a title, axis titles with units and a legend below the plot.
  */
 public final class Charts {
+    /** the dashed line of a reference: the ratio 1, an empty checkpoint's ack path */
+    static final java.awt.BasicStroke DASHED = new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 500;
     /** up to this many bar categories keep their full labels on a chart of {@link #WIDTH} */
@@ -291,8 +295,7 @@ public final class Charts {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(points.stream().map(RatioPoint::series).toList()));
         evenTicks(chart, xs);
         XYSeries one = chart.addSeries("no difference (1×)", new double[] {0.5, xs.size() + 0.5}, new double[] {1, 1});
-        one.setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(new java.awt.BasicStroke(1.5f,
-                java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        one.setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY).setLineStyle(DASHED);
         double low = 1;
         double high = 1;
         double step = names.size() > 1 ? Math.min(0.5 / names.size(), 0.2) : 0;

@@ -55,8 +55,7 @@ public final class LiveCharts {
                     .flatMap(t -> t.liveFigures().flatMap(LiveFigures::checkpointFigures).stream()).toList();
             addCdf(chart, s.label(), f.stream().flatMap(c -> c.latencies().stream()).toList()).setMarker(SeriesMarkers.NONE);
             addCdf(chart, s.label() + " (ack path, empty)", f.stream().flatMap(c -> c.calibration().stream()).toList())
-                    .setMarker(SeriesMarkers.NONE).setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
-                            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+                    .setMarker(SeriesMarkers.NONE).setLineStyle(Charts.DASHED);
         }
         return chart;
     }

@@ -131,7 +131,7 @@ public final class CompareTables {
 
     /** the verdict's outcome in a few words: "saves 24.7%", "equivalent within ±2%", "no verdict (needs 6 rounds)" */
     private static String verdict(Verdict v) {
-        String margin = "±" + Cells.fixed(100 * v.minEffect(), 0) + "%";
+        String margin = "±" + Verdict.percent(v.minEffect()); // as every headline writes it: 2.5% stays 2.5%
         double saved = v.comparison().timeSaved();
         return switch (v.outcome()) {
             case CLAIM -> saved >= 0 ? format("saves %.1f%%", 100 * saved) : format("costs %.1f%% more", -100 * saved);

@@ -171,7 +171,7 @@ public record Verdict(Outcome outcome, Comparison comparison, double minEffect) 
     }
 
     /** 0.02 → "2%", 0.025 → "2.5%" */
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         return BigDecimal.valueOf(100 * fraction).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString() + "%";
     }
